@@ -1,0 +1,121 @@
+package theorycheck.claim;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code setting} block of a claim file: the ranges and values instances are drawn from.
+ * Typed accessors fail with a {@link ClaimSpecException} naming the file and key.
+ */
+public final class Setting {
+    private final Path file;
+    private final Map<String, Object> values;
+
+    Setting(Path file, Map<String, Object> values) {
+        this.file = file;
+        this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    public double real(String key) {
+        Object v = raw(key);
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw bad(key, "expected a number, got " + describe(v));
+    }
+
+    public int integer(String key) {
+        Object v = raw(key);
+        if (v instanceof Integer || v instanceof Long) {
+            return Math.toIntExact(((Number) v).longValue());
+        }
+        throw bad(key, "expected an integer, got " + describe(v));
+    }
+
+    public String text(String key) {
+        Object v = raw(key);
+        if (v instanceof String s) {
+            return s;
+        }
+        throw bad(key, "expected text, got " + describe(v));
+    }
+
+    /** A two-element list [lo, hi] of numbers with lo ≤ hi. */
+    public double[] range(String key) {
+        double[] r = reals(key);
+        if (r.length != 2 || !(r[0] <= r[1])) {
+            throw bad(key, "expected a range [lo, hi] with lo ≤ hi, got " + values.get(key));
+        }
+        return r;
+    }
+
+    /** A two-element list [lo, hi] of integers with lo ≤ hi. */
+    public int[] intRange(String key) {
+        int[] r = integers(key);
+        if (r.length != 2 || r[0] > r[1]) {
+            throw bad(key, "expected an integer range [lo, hi] with lo ≤ hi, got " + values.get(key));
+        }
+        return r;
+    }
+
+    public double[] reals(String key) {
+        Object v = raw(key);
+        if (!(v instanceof List<?> list)) {
+            throw bad(key, "expected a list of numbers, got " + describe(v));
+        }
+        double[] out = new double[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(list.get(i) instanceof Number n)) {
+                throw bad(key, "entry " + i + " is not a number: " + describe(list.get(i)));
+            }
+            out[i] = n.doubleValue();
+        }
+        return out;
+    }
+
+    public int[] integers(String key) {
+        Object v = raw(key);
+        if (!(v instanceof List<?> list)) {
+            throw bad(key, "expected a list of integers, got " + describe(v));
+        }
+        int[] out = new int[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object e = list.get(i);
+            if (!(e instanceof Integer || e instanceof Long)) {
+                throw bad(key, "entry " + i + " is not an integer: " + describe(e));
+            }
+            out[i] = Math.toIntExact(((Number) e).longValue());
+        }
+        return out;
+    }
+
+    private Object raw(String key) {
+        if (!values.containsKey(key)) {
+            throw bad(key, "missing (the claim's test reads it)");
+        }
+        return values.get(key);
+    }
+
+    private ClaimSpecException bad(String key, String problem) {
+        return new ClaimSpecException(file, "setting." + key, problem);
+    }
+
+    private static String describe(Object v) {
+        return v == null ? "nothing" : v.getClass().getSimpleName() + " " + v;
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

@@ -1,0 +1,94 @@
+package theorycheck.data;
+
+import java.util.SplittableRandom;
+
+/**
+ * A seeded random source: {@link SplittableRandom} for uniform bits, and a Marsaglia polar
+ * method in {@link StrictMath} for Gaussians, so that draws are bit-identical across JVMs
+ * (the JDK's own {@code nextGaussian} algorithm is not specified to stay fixed).
+ */
+public final class Rng {
+    private final SplittableRandom random;
+    private double spare;
+    private boolean hasSpare;
+
+    public Rng(long seed) {
+        this(new SplittableRandom(seed));
+    }
+
+    private Rng(SplittableRandom random) {
+        this.random = random;
+    }
+
+    /** An independent stream for one consumer (a data set, an init, a batch order). */
+    public Rng split() {
+        return new Rng(random.split());
+    }
+
+    public double uniform() {
+        return random.nextDouble();
+    }
+
+    /** Uniform on [lo, hi). */
+    public double uniform(double lo, double hi) {
+        return lo + (hi - lo) * random.nextDouble();
+    }
+
+    /** Log-uniform on [lo, hi), lo &gt; 0. */
+    public double logUniform(double lo, double hi) {
+        return StrictMath.exp(uniform(StrictMath.log(lo), StrictMath.log(hi)));
+    }
+
+    public int nextInt(int bound) {
+        return random.nextInt(bound);
+    }
+
+    /** Uniform integer in [lo, hi] inclusive. */
+    public int intBetween(int lo, int hi) {
+        return lo + random.nextInt(hi - lo + 1);
+    }
+
+    public long nextLong() {
+        return random.nextLong();
+    }
+
+    public double gaussian() {
+        if (hasSpare) {
+            hasSpare = false;
+            return spare;
+        }
+        double u, v, s;
+        do {
+            u = 2 * random.nextDouble() - 1;
+            v = 2 * random.nextDouble() - 1;
+            s = u * u + v * v;
+        } while (s >= 1 || s == 0);
+        double f = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+        spare = v * f;
+        hasSpare = true;
+        return u * f;
+    }
+
+    public double[] gaussianVector(int n, double std) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = std * gaussian();
+        }
+        return v;
+    }
+
+    /** A uniformly random permutation of 0..n-1 (Fisher–Yates). */
+    public int[] permutation(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,33 @@
+package theorycheck.loss;
+
+/**
+ * A differentiable training objective L(θ) = (1/|B|) Σ_{i∈B} ℓ_i(θ) (+ any penalty), evaluated on a
+ * mini-batch B of example indices or on all examples.
+ */
+public interface Objective {
+    /** Number of parameters. */
+    int dim();
+
+    /** Number of examples a batch can be drawn from. */
+    int examples();
+
+    /**
+     * Value and gradient together.
+     *
+     * @param theta parameters, not modified
+     * @param batch example indices, or null for the full objective
+     * @param grad modified (overwritten) with ∇L_B(θ); may be null when only the value is wanted
+     * @return L_B(θ)
+     */
+    double valueAndGradient(double[] theta, int[] batch, double[] grad);
+
+    default double value(double[] theta) {
+        return valueAndGradient(theta, null, null);
+    }
+
+    default double[] gradient(double[] theta) {
+        double[] g = new double[dim()];
+        valueAndGradient(theta, null, g);
+        return g;
+    }
+}

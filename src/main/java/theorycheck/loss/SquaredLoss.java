@@ -1,0 +1,25 @@
+package theorycheck.loss;
+
+/** ℓ(f, y) = ½(f − y)². */
+public final class SquaredLoss implements Loss {
+    public static final SquaredLoss INSTANCE = new SquaredLoss();
+
+    private SquaredLoss() {
+    }
+
+    @Override
+    public String name() {
+        return "squared";
+    }
+
+    @Override
+    public double value(double f, double y) {
+        double r = f - y;
+        return 0.5 * r * r;
+    }
+
+    @Override
+    public double derivative(double f, double y) {
+        return f - y;
+    }
+}

@@ -1,0 +1,63 @@
+package theorycheck.model;
+
+import theorycheck.linalg.Mat;
+
+/** f_w(x) = ⟨w, x⟩, no bias. Parameters are the weights themselves. */
+public final class LinearModel implements LinearPredictor {
+    private final int dim;
+
+    public LinearModel(int dim) {
+        if (dim <= 0) {
+            throw new IllegalArgumentException("dimension must be positive, got " + dim);
+        }
+        this.dim = dim;
+    }
+
+    @Override
+    public int numParams() {
+        return dim;
+    }
+
+    @Override
+    public int inputDim() {
+        return dim;
+    }
+
+    @Override
+    public void predict(double[] w, Mat x, int[] rows, double[] out) {
+        double[] xd = x.data();
+        int n = x.cols();
+        int count = Model.count(x, rows);
+        for (int i = 0; i < count; i++) {
+            int o = Model.row(rows, i) * n;
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += xd[o + j] * w[j];
+            }
+            out[i] = s;
+        }
+    }
+
+    @Override
+    public void pullback(double[] w, Mat x, int[] rows, double[] coef, double[] grad) {
+        java.util.Arrays.fill(grad, 0.0);
+        double[] xd = x.data();
+        int n = x.cols();
+        int count = Model.count(x, rows);
+        for (int i = 0; i < count; i++) {
+            double c = coef[i];
+            if (c == 0.0) {
+                continue;
+            }
+            int o = Model.row(rows, i) * n;
+            for (int j = 0; j < n; j++) {
+                grad[j] += c * xd[o + j];
+            }
+        }
+    }
+
+    @Override
+    public double[] effectiveWeights(double[] w) {
+        return w.clone();
+    }
+}

@@ -1,0 +1,39 @@
+package theorycheck.optim;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Builds an optimizer from a name and named hyper-parameters (as written in a claim file). */
+public final class Optimizers {
+    /** The names {@link #byName} accepts. */
+    public static final Set<String> NAMES = Set.of("gd", "sgd", "heavy-ball", "nesterov", "adam", "adagrad", "rmsprop");
+
+    private Optimizers() {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the optimizer or parameter and what is allowed
+     */
+    public static Optimizer byName(String name, Map<String, Double> p) {
+        return switch (name) {
+            case "gd", "sgd" -> new GradientDescent(req(name, p, "lr"));
+            case "heavy-ball" -> new HeavyBall(req(name, p, "lr"), req(name, p, "beta"));
+            case "nesterov" -> new Nesterov(req(name, p, "lr"), req(name, p, "beta"));
+            case "adam" -> new Adam(req(name, p, "lr"), p.getOrDefault("beta1", 0.9), p.getOrDefault("beta2", 0.999),
+                    p.getOrDefault("eps", 1e-8), p.getOrDefault("decay", 0.0));
+            case "adagrad" -> new AdaGrad(req(name, p, "lr"), p.getOrDefault("eps", 1e-10));
+            case "rmsprop" -> new RmsProp(req(name, p, "lr"), p.getOrDefault("rho", 0.99), p.getOrDefault("eps", 1e-8));
+            default -> throw new IllegalArgumentException(
+                    "unknown optimizer '" + name + "'; allowed: " + new TreeSet<>(NAMES));
+        };
+    }
+
+    private static double req(String opt, Map<String, Double> p, String key) {
+        Double v = p.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("optimizer '" + opt + "' needs parameter '" + key + "'");
+        }
+        return v;
+    }
+}

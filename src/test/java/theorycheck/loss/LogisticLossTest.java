@@ -1,0 +1,116 @@
+package theorycheck.loss;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LogisticLossTest {
+    /** Relative agreement with the naive formula for |z| ≤ 10, where 1 + e^{−z} keeps ≥ 11 digits of e^{−z}. */
+    private static final double NAIVE_REL_TOL = 1e-10;
+    /** Central difference with h = 1e-5: truncation O(h²) ≈ 1e-10, rounding ≈ 1e-16/h ≈ 1e-11. */
+    private static final double FD_STEP = 1e-5;
+    private static final double FD_ABS_TOL = 1e-8;
+
+    private static final double[] LABELS = {-1.0, 1.0};
+    private final Loss loss = LogisticLoss.INSTANCE;
+
+    @Test
+    void valueMatchesNaiveFormulaInModerateRange() {
+        int compared = 0;
+        for (double y : LABELS) {
+            for (double f = -10; f <= 10; f += 0.25) {
+                double naive = Math.log(1 + Math.exp(-y * f));
+                assertRelative(naive, loss.value(f, y), NAIVE_REL_TOL, "value at f=" + f + ", y=" + y);
+                compared++;
+            }
+        }
+        assertEquals(2 * 81, compared);
+    }
+
+    @Test
+    void derivativeMatchesNaiveFormulaInModerateRange() {
+        int compared = 0;
+        for (double y : LABELS) {
+            for (double f = -10; f <= 10; f += 0.25) {
+                double e = Math.exp(-y * f);
+                double naive = -y * e / (1 + e);
+                assertRelative(naive, loss.derivative(f, y), NAIVE_REL_TOL, "derivative at f=" + f + ", y=" + y);
+                compared++;
+            }
+        }
+        assertEquals(2 * 81, compared);
+    }
+
+    @Test
+    void valueAtZeroIsLogTwo() {
+        assertEquals(Math.log(2), loss.value(0, 1), 1e-16);
+        assertEquals(Math.log(2), loss.value(0, -1), 1e-16);
+        assertEquals(-0.5, loss.derivative(0, 1), 0);
+        assertEquals(0.5, loss.derivative(0, -1), 0);
+    }
+
+    @Test
+    void finiteAtExtremeMargins() {
+        for (double y : LABELS) {
+            for (double z : new double[] {-800, 800}) {
+                double f = z * y;
+                double v = loss.value(f, y);
+                double d = loss.derivative(f, y);
+                assertTrue(Double.isFinite(v), "value at z=" + z + ", y=" + y + " is " + v);
+                assertTrue(Double.isFinite(d), "derivative at z=" + z + ", y=" + y + " is " + d);
+            }
+        }
+        // z = −800: ℓ = 800 + log1p(e^{−800}) = 800 exactly in double, |∂ℓ/∂f| = 1
+        assertEquals(800.0, loss.value(-800, 1), 0);
+        assertEquals(-1.0, loss.derivative(-800, 1), 0);
+        assertEquals(1.0, loss.derivative(800, -1), 0);
+        // z = +800: the true value e^{−800} is below Double.MIN_VALUE
+        assertEquals(0.0, loss.value(800, 1), 0);
+        assertEquals(0.0, loss.derivative(800, 1), 0);
+    }
+
+    @Test
+    void keepsPrecisionWhereNaiveFormRoundsToZero() {
+        // at z = 40 the naive log(1 + e^{−40}) is exactly 0; log1p keeps ≈ e^{−40}
+        double z = 40;
+        assertEquals(0.0, Math.log(1 + Math.exp(-z)), 0);
+        assertRelative(Math.exp(-z), loss.value(z, 1), 1e-15, "value at z=40");
+        assertRelative(-Math.exp(-z), loss.derivative(z, 1), 1e-15, "derivative at z=40");
+    }
+
+    @Test
+    void derivativeMatchesCentralDifference() {
+        int compared = 0;
+        for (double y : LABELS) {
+            for (double f = -20; f <= 20; f += 0.5) {
+                double fd = (loss.value(f + FD_STEP, y) - loss.value(f - FD_STEP, y)) / (2 * FD_STEP);
+                assertEquals(fd, loss.derivative(f, y), FD_ABS_TOL, "at f=" + f + ", y=" + y);
+                compared++;
+            }
+        }
+        assertEquals(2 * 81, compared);
+    }
+
+    @Test
+    void rejectsLabelsOtherThanPlusMinusOne() {
+        for (double y : new double[] {0.0, 0.5, 2.0, -2.0, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> loss.value(1.0, y));
+            assertTrue(e.getMessage().contains("labels −1 or +1"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> loss.derivative(1.0, y));
+        }
+    }
+
+    @Test
+    void hasName() {
+        assertEquals("logistic", loss.name());
+    }
+
+    private static void assertRelative(double expected, double actual, double relTol, String what) {
+        double err = Math.abs(actual - expected);
+        assertTrue(err <= relTol * Math.abs(expected),
+                () -> what + ": expected " + expected + ", got " + actual + " (relative error "
+                        + err / Math.abs(expected) + " > " + relTol + ")");
+    }
+}
