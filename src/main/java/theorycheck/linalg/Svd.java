@@ -148,8 +148,9 @@ public final class Svd {
                     // another two dots per pair and is done afresh at the next sweep anyway.
                     norms[p] = alpha - t * gamma;
                     norms[q] = beta + t * gamma;
-                    if (norms[p] < 0) {
+                    if (norms[p] < 0 || norms[q] < 0) { // cancellation left a rounding-level negative
                         norms[p] = dot(w[p], w[p]);
+                        norms[q] = dot(w[q], w[q]);
                     }
                 }
             }

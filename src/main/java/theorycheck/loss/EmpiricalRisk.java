@@ -55,6 +55,17 @@ public final class EmpiricalRisk implements Objective {
     }
 
     @Override
+    public void gradientOnly(double[] theta, int[] batch, double[] grad) {
+        int count = Model.count(x, batch);
+        model.predict(theta, x, batch, predictions);
+        double inv = 1.0 / count;
+        for (int i = 0; i < count; i++) {
+            coefficients[i] = inv * loss.derivative(predictions[i], y[Model.row(batch, i)]);
+        }
+        model.pullback(theta, x, batch, coefficients, grad);
+    }
+
+    @Override
     public double valueAndGradient(double[] theta, int[] batch, double[] grad) {
         int count = Model.count(x, batch);
         model.predict(theta, x, batch, predictions);

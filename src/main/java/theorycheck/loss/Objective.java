@@ -21,6 +21,16 @@ public interface Objective {
      */
     double valueAndGradient(double[] theta, int[] batch, double[] grad);
 
+    /**
+     * The gradient alone, for the steps between loss checks; objectives whose value costs extra
+     * (a log per example, say) override this to skip it.
+     *
+     * @param grad modified (overwritten) with ∇L_B(θ)
+     */
+    default void gradientOnly(double[] theta, int[] batch, double[] grad) {
+        valueAndGradient(theta, batch, grad);
+    }
+
     default double value(double[] theta) {
         return valueAndGradient(theta, null, null);
     }

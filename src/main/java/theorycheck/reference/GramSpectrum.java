@@ -60,8 +60,8 @@ public final class GramSpectrum {
         for (int i = 0; i < gd.length; i++) {
             gd[i] /= m;
         }
-        // Rounding makes the two triangles of a computed Gram matrix differ by a few ulps; copy
-        // the upper one down so the symmetry check sees exact symmetry.
+        // The plain-Java products give an exactly symmetric Gram matrix, but the BLAS path taken
+        // for large designs need not; copy the upper triangle down so symmetry is exact.
         int k = g.rows();
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < i; j++) {

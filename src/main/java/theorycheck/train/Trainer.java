@@ -45,6 +45,7 @@ public final class Trainer {
         }
         record(trajectory, 0, loss, gradNorm, theta, probes, config);
         long t = 0;
+        boolean fresh = true; // fullGrad holds ∇L(θ) at the current θ
         while (true) {
             if (stops(config, loss, gradNorm)) {
                 record(trajectory, t, loss, gradNorm, theta, probes, config);
@@ -58,17 +59,26 @@ public final class Trainer {
             int[] batch = sampler.next();
             double[] g;
             if (batch == null) {
-                g = fullGrad; // already evaluated at this θ by the previous check
-                if (config.checkEvery() != 1 && t % config.checkEvery() != 0) {
-                    objective.valueAndGradient(theta, null, fullGrad);
+                g = fullGrad;
+                if (!fresh) {
+                    // between checks only the gradient is needed: the loss value costs as much again
+                    objective.gradientOnly(theta, null, fullGrad);
                 }
             } else {
-                objective.valueAndGradient(theta, batch, grad);
+                objective.gradientOnly(theta, batch, grad);
                 g = grad;
+            }
+            if (!Vec.isFinite(g)) {
+                return new TrainResult(lastFinite, RunStatus.DIVERGED, t, Double.NaN, Double.NaN,
+                        "non-finite gradient at step " + t, trajectory);
             }
             stepper.step(theta, g, t);
             t++;
-            boolean check = t % config.checkEvery() == 0 || t >= config.maxSteps() || schedule.wants(t);
+            // wants(t) advances the schedule, so ask it once per step: asking twice lost every
+            // recording point that was not also a multiple of checkEvery.
+            boolean wanted = schedule.wants(t);
+            boolean check = t % config.checkEvery() == 0 || t >= config.maxSteps() || wanted;
+            fresh = check;
             if (check) {
                 loss = objective.valueAndGradient(theta, null, fullGrad);
                 gradNorm = Vec.norm2(fullGrad);
@@ -82,7 +92,7 @@ public final class Trainer {
                             trajectory);
                 }
                 System.arraycopy(theta, 0, lastFinite, 0, theta.length);
-                if (schedule.wants(t)) {
+                if (wanted) {
                     record(trajectory, t, loss, gradNorm, theta, probes, config);
                 }
             }

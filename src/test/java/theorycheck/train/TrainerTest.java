@@ -1,0 +1,180 @@
+package theorycheck.train;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+import theorycheck.data.RandomDesigns;
+import theorycheck.data.Rng;
+import theorycheck.linalg.Mat;
+import theorycheck.linalg.Vec;
+import theorycheck.loss.EmpiricalRisk;
+import theorycheck.loss.SquaredLoss;
+import theorycheck.model.LinearModel;
+import theorycheck.optim.GradientDescent;
+import theorycheck.optim.HeavyBall;
+import theorycheck.reference.GramSpectrum;
+import theorycheck.reference.MinNorm;
+
+class TrainerTest {
+    private static final long SEED = 20261122L;
+    private static final int M = 5;
+    private static final int N = 12;
+    private static final double GRAD_TOL = 1e-10;
+
+    /** Least-squares problem: wide 5×12 Gaussian design, Gaussian targets. */
+    private record Problem(Mat x, double[] y, EmpiricalRisk risk, GramSpectrum.Result spectrum) {
+        static Problem make(long seed) {
+            Rng rng = new Rng(seed);
+            Mat x = RandomDesigns.gaussian(M, N, 1.0, rng.split());
+            double[] y = rng.split().gaussianVector(M, 1.0);
+            return new Problem(x, y, new EmpiricalRisk(new LinearModel(N), SquaredLoss.INSTANCE, x, y), GramSpectrum.of(x));
+        }
+
+        /**
+         * On the row space the loss is a quadratic with curvature ≥ λ_min(non-zero), so ‖∇L‖ &lt; g
+         * puts the row-space part of θ within g/λ_min of the solution (the null-space part never moves).
+         */
+        double distanceBound(double gradTol) {
+            return gradTol / spectrum.lambdaMinNonzero();
+        }
+    }
+
+    @Test
+    void gradientDescentFromZeroConvergesToTheMinimumNormSolution() {
+        Problem p = Problem.make(SEED);
+        double lr = 1.0 / p.spectrum().lambdaMax();
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(lr), new double[N], TrainConfig.fullBatch(100_000, GRAD_TOL));
+        assertEquals(RunStatus.CONVERGED, r.status(), r.detail());
+        assertThat(Vec.distance(r.theta(), MinNorm.solve(p.x(), p.y())), lessThanOrEqualTo(p.distanceBound(GRAD_TOL)));
+    }
+
+    @Test
+    void gradientDescentFromANonZeroStartConvergesToTheNearestInterpolant() {
+        Problem p = Problem.make(SEED + 1);
+        double[] w0 = new Rng(SEED + 2).gaussianVector(N, 1.0);
+        double lr = 1.0 / p.spectrum().lambdaMax();
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(lr), w0, TrainConfig.fullBatch(100_000, GRAD_TOL));
+        assertEquals(RunStatus.CONVERGED, r.status(), r.detail());
+        double[] target = MinNorm.closestInterpolant(p.x(), p.y(), w0);
+        assertThat(Vec.distance(r.theta(), target), lessThanOrEqualTo(p.distanceBound(GRAD_TOL)));
+        // and it is *not* the minimum-norm solution: the control for the claim above
+        assertThat(p.distanceBound(GRAD_TOL), lessThan(Vec.distance(r.theta(), MinNorm.solve(p.x(), p.y()))));
+    }
+
+    @Test
+    void stepJustBelowTwoOverLambdaMaxConverges() {
+        Problem p = Problem.make(SEED + 3);
+        double lr = 1.9 / p.spectrum().lambdaMax();
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(lr), new double[N], TrainConfig.fullBatch(100_000, 1e-8));
+        assertEquals(RunStatus.CONVERGED, r.status(), r.detail());
+    }
+
+    @Test
+    void stepAboveTwoOverLambdaMaxDivergesWithARecordedStatus() {
+        Problem p = Problem.make(SEED + 3);
+        double lr = 2.1 / p.spectrum().lambdaMax();
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(lr), new double[N], TrainConfig.fullBatch(100_000, 1e-8));
+        assertEquals(RunStatus.DIVERGED, r.status(), r.detail());
+        assertTrue(r.diverged());
+        assertTrue(Vec.isFinite(r.theta()), "the result holds a finite iterate, not NaN");
+        assertTrue(Double.isFinite(r.loss()), "blow-up is caught before overflow: loss " + r.loss());
+        assertThat(r.detail(), containsString("exceeded"));
+        assertThat(r.steps(), lessThan(100_000L));
+    }
+
+    @Test
+    void nonFiniteValuesEndTheRunWithTheLastFiniteIterate() {
+        // With the blow-up rule disabled in effect, the loss overflows; the loop must catch Inf/NaN.
+        Problem p = Problem.make(SEED + 4);
+        double lr = 50.0 / p.spectrum().lambdaMax();
+        TrainConfig config = new TrainConfig(100_000, 1e-8, 0.0, 1, Double.MAX_VALUE, 0);
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(lr), new double[N], config);
+        assertEquals(RunStatus.DIVERGED, r.status(), r.detail());
+        assertThat(r.detail(), containsString("non-finite"));
+        assertTrue(Vec.isFinite(r.theta()), "returned θ must be the last finite iterate");
+    }
+
+    @Test
+    void budgetRunsOutWithItsOwnStatus() {
+        Problem p = Problem.make(SEED + 5);
+        double lr = 1.0 / p.spectrum().lambdaMax();
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(lr), new double[N], TrainConfig.fullBatch(3, GRAD_TOL));
+        assertEquals(RunStatus.BUDGET_EXHAUSTED, r.status());
+        assertEquals(3, r.steps());
+    }
+
+    @Test
+    void doesNotModifyTheStartingPoint() {
+        Problem p = Problem.make(SEED + 6);
+        double[] w0 = new Rng(SEED + 7).gaussianVector(N, 1.0);
+        double[] before = w0.clone();
+        Trainer.run(p.risk(), new GradientDescent(0.01), w0, TrainConfig.fullBatch(10, 0));
+        assertArrayEquals(before, w0, 0.0);
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalRuns() {
+        Problem p = Problem.make(SEED + 8);
+        TrainResult a = sgdRun(p, SEED + 9);
+        TrainResult b = sgdRun(p, SEED + 9);
+        assertArrayEquals(a.theta(), b.theta(), 0.0);
+        assertTrue(Arrays.equals(a.theta(), b.theta()), "bit-identical parameters");
+        assertEquals(a.steps(), b.steps());
+        assertEquals(a.trajectory().steps(), b.trajectory().steps());
+        assertEquals(a.trajectory().series("loss"), b.trajectory().series("loss"));
+        assertEquals(a.trajectory().series("wNorm"), b.trajectory().series("wNorm"));
+    }
+
+    @Test
+    void differentSeedsGiveDifferentRuns() {
+        Problem p = Problem.make(SEED + 8);
+        assertFalse(Arrays.equals(sgdRun(p, SEED + 9).theta(), sgdRun(p, SEED + 10).theta()));
+    }
+
+    @Test
+    void trajectoryRecordsTheFirstStepsAndTheEnd() {
+        Problem p = Problem.make(SEED + 11);
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(0.01), new double[N], TrainConfig.fullBatch(50, 0));
+        assertThat(r.trajectory().steps(), hasItems(0L, 1L, 2L, 5L, 10L, 50L));
+        assertEquals(r.trajectory().size(), r.trajectory().series("loss").size());
+    }
+
+    @Test
+    void trajectoryRecordsScheduledStepsWhenCheckingLessOften() {
+        // checkEvery = 7 must not thin the recorded trajectory: steps 1..10 are all scheduled.
+        Problem p = Problem.make(SEED + 12);
+        TrainConfig config = TrainConfig.fullBatch(50, 0).withCheckEvery(7);
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(0.01), new double[N], config);
+        assertThat(r.trajectory().steps(), hasItems(0L, 1L, 2L, 3L, 5L, 8L, 10L, 50L));
+    }
+
+    @Test
+    void momentumRunConvergesToTheMinimumNormSolutionToo() {
+        // Heavy ball from 0 keeps iterates in the row space, so it also reaches X⁺y.
+        Problem p = Problem.make(SEED + 13);
+        double lr = 0.5 / p.spectrum().lambdaMax();
+        TrainResult r = Trainer.run(p.risk(), new HeavyBall(lr, 0.5), new double[N], TrainConfig.fullBatch(100_000, GRAD_TOL));
+        assertEquals(RunStatus.CONVERGED, r.status(), r.detail());
+        // momentum adds at most a factor ~1/(1−β) to the stop-time distance; 4× the GD bound is ample
+        assertThat(Vec.distance(r.theta(), MinNorm.solve(p.x(), p.y())), lessThanOrEqualTo(4 * p.distanceBound(GRAD_TOL)));
+    }
+
+    private static TrainResult sgdRun(Problem p, long seed) {
+        Map<String, ToDoubleFunction<double[]>> probes = Map.of("wNorm", Vec::norm2);
+        BatchSampler sampler = BatchSampler.withReplacement(M, 2, new Rng(seed));
+        TrainConfig config = new TrainConfig(2_000, 0, 0, 10, 1e12, 50);
+        return Trainer.run(p.risk(), new GradientDescent(0.3 / p.spectrum().lambdaMax()), sampler, new double[N], config,
+                probes);
+    }
+}
