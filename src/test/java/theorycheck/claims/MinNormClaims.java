@@ -248,7 +248,9 @@ class MinNormClaims {
             GramSpectrum.Result spectrum = GramSpectrum.of(x);
             EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.n()), SquaredLoss.INSTANCE, x, d.y());
             long epochs = trial.setting().integer("epochs");
-            var b = TrialResult.of(trial).instance(inst + String.format(Locale.ROOT, " α=%.4g", alpha))
+            var b = TrialResult.of(trial).instance(String.format(Locale.ROOT,
+                    "m=%d n=%d k=%d noise=%.3g α=%.3f/max‖x_i‖²=%.4g dataSeed=%d", m, inst.n(), inst.sparsity(),
+                    inst.noiseStd(), inst.stepFraction(), alpha, inst.dataSeed()))
                     .metric("m", m).metric("n", inst.n()).metric("alpha", alpha);
             double[][] limits = new double[sizes.length][];
             boolean allConverged = true;
