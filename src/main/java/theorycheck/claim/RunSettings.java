@@ -35,7 +35,14 @@ public record RunSettings(long baseSeed, Tier tier, Optional<String> onlyClaim, 
             }
         }
         String t = blankToNull(System.getProperty(TIER_PROPERTY_NAME));
-        Tier tier = t == null ? Tier.QUICK : Tier.parse(t);
+        Tier tier = Tier.QUICK;
+        if (t != null) {
+            try {
+                tier = Tier.parse(t);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("-D" + TIER_PROPERTY_NAME + ": " + e.getMessage());
+            }
+        }
         Optional<String> claim = Optional.ofNullable(blankToNull(System.getProperty(CLAIM_PROPERTY_NAME))).map(String::strip);
         OptionalInt trial = OptionalInt.empty();
         String k = blankToNull(System.getProperty(TRIAL_PROPERTY_NAME));

@@ -33,6 +33,7 @@ public final class ClaimAssertions {
                             + r.settings().baseSeed() + ")")
                     .expected(r.spec().control().expected())
                     .actual(r.control().verdict())
+                    .includeValuesInMessage(false)
                     .buildAndThrow();
         }
         if (!r.reproduced()) {
@@ -43,6 +44,7 @@ public final class ClaimAssertions {
                             + r.settings().baseSeed() + ", tier " + r.settings().tier().label())
                     .expected(r.spec().expected())
                     .actual(r.verdict())
+                    .includeValuesInMessage(false)
                     .buildAndThrow();
         }
         return r;

@@ -1,0 +1,166 @@
+package theorycheck.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.TestResult;
+import theorycheck.claim.Chart;
+import theorycheck.claim.ClaimResult;
+import theorycheck.claim.ClaimSpec;
+import theorycheck.claim.Evidence;
+
+/**
+ * Puts one claim's result onto the Allure test that produced it (one Allure result per claim; trials
+ * are parameters and attachments, not results of their own).
+ *
+ * <p>Labels: epic = family, feature = source document, story = claim id; {@value #VERDICT_LABEL},
+ * {@value #SOURCE_SAYS_LABEL} and {@value #AGREES_LABEL} as labels and as tags. The default suite
+ * labels (the test class) are replaced so the Suites view reads verdict → family → claim id.
+ * Attachments: statement, setting, per-trial CSV of each arm, statistics, minimized counterexamples,
+ * and every chart as a PNG (a key-value chart when the checks drew none).
+ */
+public final class AllureClaimReport {
+    public static final String VERDICT_LABEL = "verdict";
+    public static final String SOURCE_SAYS_LABEL = "source_says";
+    public static final String AGREES_LABEL = "agrees_with_source";
+    /** Labels this class owns: any earlier value is replaced. */
+    static final Set<String> REPLACED_LABELS = Set.of("parentSuite", "suite", "subSuite", "epic", "feature", "story",
+            VERDICT_LABEL, SOURCE_SAYS_LABEL, AGREES_LABEL);
+
+    private AllureClaimReport() {
+    }
+
+    /**
+     * Decorates the running Allure test with {@code result} and attaches its evidence.
+     *
+     * @param isThisTest whether the running Allure test is the one that ran the claim (a claim run
+     *     nested inside another test, as in the harness's own tests, must not decorate the outer one)
+     * @param testSelector {@code Class#method} for the re-run command, when known
+     * @return false (and nothing done) when no Allure test is running or it is not this claim's test
+     */
+    public static boolean publish(AllureLifecycle lifecycle, ClaimResult result, Predicate<TestResult> isThisTest,
+            Optional<String> testSelector) {
+        Optional<String> uuid = lifecycle.getCurrentTestCase();
+        if (uuid.isEmpty()) {
+            return false;
+        }
+        boolean[] ours = {false};
+        lifecycle.updateTestCase(uuid.get(), tr -> ours[0] = isThisTest.test(tr));
+        if (!ours[0]) {
+            return false;
+        }
+        lifecycle.updateTestCase(uuid.get(), tr -> decorate(tr, result));
+        attach(lifecycle, result, testSelector);
+        return true;
+    }
+
+    /** Sets name, description, labels and parameters of {@code tr} from {@code r}. */
+    public static void decorate(TestResult tr, ClaimResult r) {
+        ClaimSpec s = r.spec();
+        tr.setName(ClaimTexts.testName(s));
+        tr.setDescription(ClaimTexts.description(r));
+        List<Label> labels = new ArrayList<>(tr.getLabels() == null ? List.of() : tr.getLabels());
+        labels.removeIf(l -> REPLACED_LABELS.contains(l.getName()));
+        labels.addAll(labels(r));
+        tr.setLabels(labels);
+        List<Parameter> params = new ArrayList<>(tr.getParameters() == null ? List.of() : tr.getParameters());
+        params.addAll(parameters(r));
+        tr.setParameters(params);
+    }
+
+    /** The labels of a claim's result, in the order they are added. */
+    public static List<Label> labels(ClaimResult r) {
+        ClaimSpec s = r.spec();
+        String verdict = r.verdict().name();
+        String says = ClaimTexts.sourceSays(s);
+        String agrees = ClaimTexts.agreement(r);
+        List<Label> labels = new ArrayList<>(List.of(
+                label("parentSuite", r.verdict().title()),
+                label("suite", s.family()),
+                label("subSuite", s.id()),
+                label("epic", s.family()),
+                label("feature", s.sourceDocument()),
+                label("story", s.id()),
+                label(VERDICT_LABEL, verdict),
+                label(SOURCE_SAYS_LABEL, says),
+                label(AGREES_LABEL, agrees),
+                label("tag", VERDICT_LABEL + ":" + verdict),
+                label("tag", SOURCE_SAYS_LABEL + ":" + says),
+                label("tag", AGREES_LABEL + ":" + agrees)));
+        if (!r.complete()) {
+            labels.add(label("tag", "partial-run"));
+        }
+        return labels;
+    }
+
+    /** Base seed, tier, trial counts, expected and observed verdicts, control verdict, key number. */
+    public static List<Parameter> parameters(ClaimResult r) {
+        return List.of(
+                parameter("base seed", Long.toString(r.settings().baseSeed())),
+                parameter("tier", r.settings().tier().label()),
+                parameter("trials (claim / control)", ClaimTexts.trials(r)),
+                parameter("expected", r.spec().expected().name()),
+                parameter("verdict", r.verdict().name()),
+                parameter("control verdict", r.control().verdict().name() + " (expected "
+                        + r.spec().control().expected() + ")"),
+                parameter("key number", r.keyNumber()));
+    }
+
+    private static void attach(AllureLifecycle lifecycle, ClaimResult r, Optional<String> testSelector) {
+        // Markdown text, typed text/plain: Allure 2 previews text/plain but offers text/markdown only as a download
+        text(lifecycle, "statement and reading", "text/plain", "md", ClaimTexts.statement(r.spec()));
+        text(lifecycle, "setting (" + r.settings().tier().label() + " tier)", "text/yaml", "yaml", ClaimTexts.setting(r));
+        for (Evidence e : List.of(r.claim(), r.control())) {
+            text(lifecycle, "trials: " + e.arm() + " arm", "text/csv", "csv", TrialTable.csv(e));
+        }
+        text(lifecycle, "statistics", "text/plain", "txt", ClaimTexts.statistics(r));
+        for (Evidence e : List.of(r.claim(), r.control())) {
+            ClaimTexts.counterexample(r, e, testSelector).ifPresent(
+                    c -> text(lifecycle, "counterexample (" + e.arm() + " arm, minimized)", "text/plain", "txt", c));
+        }
+        int drawn = 0;
+        for (Chart c : r.charts()) {
+            drawn += chart(lifecycle, c) ? 1 : 0;
+        }
+        if (drawn == 0) {
+            chart(lifecycle, ChartRenderer.keyValuesPerTrial(r));
+        }
+    }
+
+    /** Attaches {@code c} as a PNG; a chart that cannot be drawn becomes a text note saying why. */
+    private static boolean chart(AllureLifecycle lifecycle, Chart c) {
+        String name = "chart: " + (c.title() == null || c.title().isBlank() ? c.fileName() : c.title());
+        Optional<byte[]> png;
+        try {
+            png = ChartRenderer.png(c);
+        } catch (RuntimeException e) {
+            text(lifecycle, name + " (not drawn)", "text/plain", "txt", "chart " + c.fileName() + " could not be drawn: " + e);
+            return false;
+        }
+        if (png.isEmpty()) {
+            text(lifecycle, name + " (not drawn)", "text/plain", "txt", "chart " + c.fileName()
+                    + " has no drawable point (non-finite values, or non-positive values on a log axis, are dropped)");
+            return false;
+        }
+        lifecycle.addAttachment(name, "image/png", "png", png.get());
+        return true;
+    }
+
+    private static void text(AllureLifecycle lifecycle, String name, String type, String ext, String body) {
+        lifecycle.addAttachment(name, type, ext, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Label label(String name, String value) {
+        return new Label().setName(name).setValue(value);
+    }
+
+    private static Parameter parameter(String name, String value) {
+        return new Parameter().setName(name).setValue(value);
+    }
+}

@@ -1,0 +1,221 @@
+package theorycheck.report;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import theorycheck.claim.Chart;
+import theorycheck.claim.ClaimResult;
+import theorycheck.claim.Evidence;
+import theorycheck.claim.TrialResult;
+
+/**
+ * Draws a {@link Chart} as a PNG with XChart.
+ *
+ * <p>Points that cannot be drawn are dropped, never clamped: non-finite coordinates always, and on a
+ * logarithmic axis non-positive ones. A series left with no point is left out; a chart left with no
+ * series is not drawn at all ({@link #png} returns empty), since XChart cannot scale empty axes.
+ */
+public final class ChartRenderer {
+    /** Image width in pixels. */
+    public static final int WIDTH = 900;
+    /** Image height in pixels. */
+    public static final int HEIGHT = 600;
+    /** Lines with more points than this are drawn without markers. */
+    static final int MARKER_LIMIT = 60;
+    /** Legends with more series than this are drawn beside the plot rather than under it. */
+    static final int LEGEND_ROW_LIMIT = 4;
+    /** A log axis whose data spans at least this ratio (two decades) is labelled at decades only. */
+    static final double DECADE_TICKS_RATIO = 1e2;
+    /** A log axis whose data spans more than this ratio (twelve decades) is drawn as log10 on a linear axis. */
+    static final double MAX_LOG_AXIS_RATIO = 1e12;
+
+    private ChartRenderer() {
+    }
+
+    /** The chart as PNG bytes, or empty when no point of any series can be drawn. */
+    public static Optional<byte[]> png(Chart chart) {
+        Optional<XYChart> xy = toXChart(chart);
+        if (xy.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BitmapEncoder.getBitmapBytes(xy.get(), BitmapEncoder.BitmapFormat.PNG));
+        } catch (IOException e) {
+            throw new UncheckedIOException("chart " + chart.fileName() + " could not be encoded", e);
+        }
+    }
+
+    /** The XChart chart for {@code chart}, or empty when nothing can be drawn. */
+    static Optional<XYChart> toXChart(Chart chart) {
+        List<Chart.Series> kept = new ArrayList<>();
+        List<double[][]> points = new ArrayList<>();
+        double[] xRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] yRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (Chart.Series s : chart.series()) {
+            double[][] p = drawable(s.x(), s.y(), chart.logX(), chart.logY());
+            if (p[0].length > 0) {
+                kept.add(s);
+                points.add(p);
+                extend(xRange, p[0]);
+                extend(yRange, p[1]);
+            }
+        }
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        // XChart labels every decade of a log axis: past a dozen decades the labels overlap, so such an
+        // axis is drawn as log10 of the values on a linear axis, labelled with the powers of ten
+        boolean wideX = chart.logX() && xRange[1] > MAX_LOG_AXIS_RATIO * xRange[0];
+        boolean wideY = chart.logY() && yRange[1] > MAX_LOG_AXIS_RATIO * yRange[0];
+        XYChart xy = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(nonNull(chart.title()))
+                .xAxisTitle(nonNull(chart.xLabel())).yAxisTitle(nonNull(chart.yLabel())).build();
+        Styler styler = xy.getStyler();
+        xy.getStyler().setXAxisLogarithmic(chart.logX() && !wideX);
+        xy.getStyler().setYAxisLogarithmic(chart.logY() && !wideY);
+        // a log axis spanning less than two decades gets ticks between the decades too (else it may get none)
+        xy.getStyler().setXAxisLogarithmicDecadeOnly(xRange[1] >= DECADE_TICKS_RATIO * xRange[0]);
+        xy.getStyler().setYAxisLogarithmicDecadeOnly(yRange[1] >= DECADE_TICKS_RATIO * yRange[0]);
+        if (wideX) {
+            xy.getStyler().setxAxisTickLabelsFormattingFunction(ChartRenderer::powerOfTen);
+        }
+        if (wideY) {
+            xy.getStyler().setyAxisTickLabelsFormattingFunction(ChartRenderer::powerOfTen);
+        }
+        styler.setLegendVisible(true);
+        // a row under the plot holds a few short names; more go in a column beside it
+        boolean row = kept.size() <= LEGEND_ROW_LIMIT;
+        styler.setLegendPosition(row ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
+        styler.setLegendLayout(row ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setAntiAlias(true);
+        Set<String> names = new HashSet<>();
+        for (int k = 0; k < kept.size(); k++) {
+            Chart.Series s = kept.get(k);
+            double[] x = wideX ? log10(points.get(k)[0]) : points.get(k)[0];
+            double[] y = wideY ? log10(points.get(k)[1]) : points.get(k)[1];
+            XYSeries series = xy.addSeries(uniqueName(s.name(), names), x, y);
+            if (s.scatter()) {
+                series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            } else {
+                series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                if (x.length > MARKER_LIMIT) {
+                    series.setMarker(SeriesMarkers.NONE);
+                }
+            }
+        }
+        return Optional.of(xy);
+    }
+
+    /** The tick label of log10 value {@code e}: 10^e written out ("0.01", "1000", "1E-20", "3.2E-7"). */
+    static String powerOfTen(double e) {
+        long k = Math.round(e);
+        if (Math.abs(e - k) < 1e-9) {
+            if (k >= 0 && k <= 3) {
+                return Long.toString((long) Math.pow(10, k));
+            }
+            if (k < 0 && k >= -3) {
+                return "0." + "0".repeat((int) (-k - 1)) + "1";
+            }
+            return "1E" + k;
+        }
+        return String.format(java.util.Locale.ROOT, "%.2G", Math.pow(10, e)).replace("E+", "E");
+    }
+
+    private static double[] log10(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.log10(v[i]);
+        }
+        return out;
+    }
+
+    private static void extend(double[] range, double[] values) {
+        for (double v : values) {
+            range[0] = Math.min(range[0], v);
+            range[1] = Math.max(range[1], v);
+        }
+    }
+
+    /**
+     * The points of (x, y) that can be drawn, in order: both coordinates finite and, on a log axis,
+     * positive. Returns {x', y'}.
+     */
+    static double[][] drawable(double[] x, double[] y, boolean logX, boolean logY) {
+        int n = Math.min(x.length, y.length);
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i]) && (!logX || x[i] > 0) && (!logY || y[i] > 0)) {
+                xs[k] = x[i];
+                ys[k] = y[i];
+                k++;
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(xs, k), java.util.Arrays.copyOf(ys, k)};
+    }
+
+    /**
+     * The chart drawn when a claim's checks drew none: each arm's key value per trial. When no key
+     * value is finite, each trial's outcome is plotted instead (+1 PASS, 0 INCONCLUSIVE, −1 FAIL).
+     */
+    public static Chart keyValuesPerTrial(ClaimResult result) {
+        boolean anyFinite = false;
+        for (Evidence e : List.of(result.claim(), result.control())) {
+            for (TrialResult t : e.trials()) {
+                anyFinite |= Double.isFinite(t.keyValue());
+            }
+        }
+        List<Chart.Series> series = new ArrayList<>();
+        for (Evidence e : List.of(result.claim(), result.control())) {
+            List<TrialResult> ts = e.trials();
+            double[] x = new double[ts.size()];
+            double[] y = new double[ts.size()];
+            for (int i = 0; i < ts.size(); i++) {
+                x[i] = ts.get(i).index();
+                y[i] = anyFinite ? ts.get(i).keyValue() : outcomeCode(ts.get(i));
+            }
+            String name = e.arm().equals("claim") ? "claim" : "control: " + result.spec().control().variant();
+            series.add(Chart.Series.points(name, x, y));
+        }
+        String id = result.spec().id();
+        return anyFinite
+                ? new Chart("key-value-per-trial", id + ": key value per trial", "trial index", "key value", false, false,
+                        series)
+                : new Chart("outcome-per-trial", id + ": outcome per trial (no finite key value)", "trial index",
+                        "outcome (+1 pass, 0 inconclusive, -1 fail)", false, false, series);
+    }
+
+    private static double outcomeCode(TrialResult t) {
+        return switch (t.outcome()) {
+            case PASS -> 1;
+            case INCONCLUSIVE -> 0;
+            case FAIL -> -1;
+        };
+    }
+
+    private static String uniqueName(String name, Set<String> used) {
+        String base = name == null || name.isBlank() ? "series" : name;
+        String candidate = base;
+        for (int k = 2; !used.add(candidate); k++) {
+            candidate = base + " (" + k + ")";
+        }
+        return candidate;
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,138 @@
+package theorycheck.claims;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import theorycheck.claim.ClaimCatalog;
+import theorycheck.claim.ClaimSpec;
+import theorycheck.claim.RunSettings;
+import theorycheck.support.ClaimId;
+
+/**
+ * Claim files and claim tests pair one to one: every file under {@code theorems/} has exactly one
+ * {@link ClaimId} test method in this package, named after its id, and every {@link ClaimId} names a
+ * claim file. The tests are found by scanning the compiled classes of this package.
+ */
+class CatalogIntegrityTest {
+    private static ClaimCatalog catalog;
+    private static List<ClaimMethod> methods;
+
+    /** A test method and the claim id it carries. */
+    record ClaimMethod(Method method, String id) {
+        String where() {
+            return method.getDeclaringClass().getSimpleName() + "#" + method.getName();
+        }
+    }
+
+    @BeforeAll
+    static void load() throws IOException, URISyntaxException, ClassNotFoundException {
+        catalog = ClaimCatalog.load(theorems());
+        methods = claimMethods();
+    }
+
+    /** {@code book.T1.1} → {@code book_T1_1}: every character other than a letter or digit becomes '_'. */
+    static String methodNameFor(String claimId) {
+        return claimId.replaceAll("[^A-Za-z0-9]", "_");
+    }
+
+    @Test
+    void methodNameRuleMatchesTheExamples() {
+        assertEquals("book_T1_1", methodNameFor("book.T1.1"));
+        assertEquals("book_C_2_batch", methodNameFor("book.C.2-batch"));
+        assertEquals("slides_diag_net_q_alpha", methodNameFor("slides.diag-net-q-alpha"));
+    }
+
+    @Test
+    void scanSeesTheClassesOfThisPackage() {
+        // guards the tests below against passing because the scan found nothing
+        assertTrue(scannedClasses.contains(CatalogIntegrityTest.class.getName()), () -> "scanned: " + scannedClasses);
+    }
+
+    @Test
+    void everyClaimFileHasExactlyOneTest() {
+        Map<String, List<String>> byId = methods.stream().collect(Collectors.groupingBy(ClaimMethod::id, TreeMap::new,
+                Collectors.mapping(ClaimMethod::where, Collectors.toList())));
+        List<String> problems = new ArrayList<>();
+        for (ClaimSpec spec : catalog.all()) {
+            List<String> tests = byId.getOrDefault(spec.id(), List.of());
+            if (tests.size() != 1) {
+                problems.add(spec.file() + ": " + (tests.isEmpty() ? "no @ClaimId(\"" + spec.id() + "\") test method in "
+                        + "theorycheck.claims" : tests.size() + " test methods " + tests));
+            }
+        }
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    @Test
+    void everyClaimTestNamesAClaimFile() {
+        List<String> problems = methods.stream().filter(m -> !catalog.contains(m.id()))
+                .map(m -> m.where() + ": @ClaimId(\"" + m.id() + "\") names no claim file under " + theorems())
+                .toList();
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    @Test
+    void everyClaimTestIsNamedAfterItsId() {
+        List<String> problems = methods.stream().filter(m -> !m.method().getName().equals(methodNameFor(m.id())))
+                .map(m -> m.where() + ": the test of " + m.id() + " must be named " + methodNameFor(m.id()))
+                .toList();
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    @Test
+    void everyClaimTestIsATest() {
+        List<String> problems = methods.stream()
+                .filter(m -> !m.method().isAnnotationPresent(org.junit.jupiter.api.Test.class))
+                .map(m -> m.where() + ": carries @ClaimId(\"" + m.id() + "\") but not @Test, so it never runs")
+                .toList();
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    private static final List<String> scannedClasses = new ArrayList<>();
+
+    /** Every method carrying {@link ClaimId} in the compiled classes of this package (nested classes included). */
+    static List<ClaimMethod> claimMethods() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path classes = Path.of(CatalogIntegrityTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String pkg = CatalogIntegrityTest.class.getPackageName();
+        Path dir = classes.resolve(pkg.replace('.', '/'));
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".class")).sorted().toList();
+        }
+        List<ClaimMethod> found = new ArrayList<>();
+        ClassLoader loader = CatalogIntegrityTest.class.getClassLoader();
+        for (Path f : files) {
+            String simple = f.getFileName().toString().replaceFirst("\\.class$", "");
+            if (simple.equals("package-info") || simple.equals("module-info")) {
+                continue;
+            }
+            Class<?> c = Class.forName(pkg + "." + simple, false, loader);
+            scannedClasses.add(c.getName());
+            for (Method m : c.getDeclaredMethods()) {
+                ClaimId id = m.getAnnotation(ClaimId.class);
+                if (id != null) {
+                    found.add(new ClaimMethod(m, id.value()));
+                }
+            }
+        }
+        return found;
+    }
+
+    static Path theorems() {
+        String root = System.getProperty(RunSettings.ROOT_PROPERTY_NAME);
+        return (root == null || root.isBlank() ? Path.of("") : Path.of(root)).toAbsolutePath().resolve("theorems");
+    }
+}

@@ -1,0 +1,128 @@
+package theorycheck.report;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
+import theorycheck.claim.Chart;
+import theorycheck.claim.ClaimResult;
+
+class ChartRendererTest {
+    private static final double NAN = Double.NaN;
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    @Test
+    void logLogChartRendersAsPngOfTheStatedSize() throws IOException {
+        Chart c = new Chart("decay", "decay", "step", "error", true, true, List.of(
+                Chart.Series.line("trial 0", new double[] {0, 1, 10, 100}, new double[] {1, 0.1, 1e-5, 0}),
+                Chart.Series.points("trial 1", new double[] {1, 2, NAN}, new double[] {0.5, 0.25, 1})));
+        byte[] png = ChartRenderer.png(c).orElseThrow();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertAll(
+                () -> assertEquals(ChartRenderer.WIDTH, image.getWidth()),
+                () -> assertEquals(ChartRenderer.HEIGHT, image.getHeight()),
+                () -> assertTrue(ChartRenderer.WIDTH <= 900 && ChartRenderer.HEIGHT <= 600));
+    }
+
+    @Test
+    void nonFinitePointsAreDroppedOnLinearAxes() {
+        double[][] p = ChartRenderer.drawable(new double[] {1, NAN, 3, -4, INF}, new double[] {-1, 2, NAN, 0, 5}, false,
+                false);
+        assertArrayEquals(new double[] {1, -4}, p[0]);
+        assertArrayEquals(new double[] {-1, 0}, p[1]);
+    }
+
+    @Test
+    void nonPositivePointsAreDroppedOnLogAxesOnly() {
+        double[] x = {1, 0, -1, 2, 3};
+        double[] y = {1, 1, 1, -2, 0};
+        assertAll(
+                () -> assertArrayEquals(new double[] {1, 2, 3}, ChartRenderer.drawable(x, y, true, false)[0]),
+                () -> assertArrayEquals(new double[] {1, 0, -1}, ChartRenderer.drawable(x, y, false, true)[0]),
+                () -> assertArrayEquals(new double[] {1}, ChartRenderer.drawable(x, y, true, true)[0]));
+    }
+
+    @Test
+    void chartWithNoDrawablePointIsNotDrawn() {
+        Chart c = new Chart("empty", "empty", "x", "y", false, true, List.of(
+                Chart.Series.line("all NaN", new double[] {NAN, 1}, new double[] {1, NAN}),
+                Chart.Series.line("non-positive on log y", new double[] {1, 2}, new double[] {0, -1}),
+                Chart.Series.line("no points", new double[0], new double[0])));
+        assertTrue(ChartRenderer.png(c).isEmpty());
+    }
+
+    @Test
+    void seriesLeftEmptyIsLeftOutAndRepeatedNamesAreKeptApart() {
+        Chart c = new Chart("c", "c", "x", "y", false, false, List.of(
+                Chart.Series.line("a", new double[] {1, 2}, new double[] {1, 2}),
+                Chart.Series.line("a", new double[] {1, 2}, new double[] {2, 3}),
+                Chart.Series.line("gone", new double[] {NAN}, new double[] {1})));
+        XYChart xy = ChartRenderer.toXChart(c).orElseThrow();
+        assertEquals(List.of("a", "a (2)"), new ArrayList<>(xy.getSeriesMap().keySet()));
+    }
+
+    @Test
+    void manySeriesPutTheLegendBesideThePlot() {
+        List<Chart.Series> series = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            series.add(Chart.Series.line("trial " + i, new double[] {1, 2}, new double[] {i, i + 1}));
+        }
+        XYChart many = ChartRenderer.toXChart(new Chart("m", "m", "x", "y", false, false, series)).orElseThrow();
+        XYChart few = ChartRenderer.toXChart(new Chart("f", "f", "x", "y", false, false, series.subList(0, 2)))
+                .orElseThrow();
+        assertEquals(Styler.LegendPosition.OutsideE, many.getStyler().getLegendPosition());
+        assertEquals(Styler.LegendPosition.OutsideS, few.getStyler().getLegendPosition());
+        assertTrue(many.getStyler().isLegendVisible() && few.getStyler().isLegendVisible());
+    }
+
+    @Test
+    void fallbackChartShowsEveryTrialOfBothArms() {
+        ClaimResult r = ReportFixtures.run(ReportFixtures.spec("fam", "fam.a"), false);
+        Chart c = ChartRenderer.keyValuesPerTrial(r);
+        assertAll(
+                () -> assertEquals(2, c.series().size()),
+                () -> assertEquals(r.claim().trials().size(), c.series().get(0).x().length),
+                () -> assertEquals(r.control().trials().size(), c.series().get(1).x().length),
+                () -> assertEquals(r.claim().trials().get(0).keyValue(), c.series().get(0).y()[0]),
+                () -> assertTrue(ChartRenderer.png(c).isPresent()));
+    }
+
+    @Test
+    void logAxisSpanningManyDecadesIsDrawnAsPowersOfTenOnALinearAxis() {
+        double[] x = {1, 10, 100};
+        Chart wide = new Chart("w", "w", "step", "error", true, true,
+                List.of(Chart.Series.line("a", x, new double[] {1, 1e-30, 1e-60})));
+        Chart narrow = new Chart("n", "n", "step", "error", true, true,
+                List.of(Chart.Series.line("a", x, new double[] {1, 1e-3, 1e-6})));
+        XYChart w = ChartRenderer.toXChart(wide).orElseThrow();
+        XYChart n = ChartRenderer.toXChart(narrow).orElseThrow();
+        assertAll(
+                () -> assertFalse(w.getStyler().isYAxisLogarithmic()),
+                () -> assertArrayEquals(new double[] {0, -30, -60}, w.getSeriesMap().get("a").getYData(), 1e-12),
+                () -> assertTrue(w.getStyler().isXAxisLogarithmic()),
+                () -> assertTrue(n.getStyler().isYAxisLogarithmic()),
+                () -> assertTrue(ChartRenderer.png(wide).isPresent()));
+    }
+
+    @Test
+    void powersOfTenAreWrittenOut() {
+        assertAll(
+                () -> assertEquals("1", ChartRenderer.powerOfTen(0)),
+                () -> assertEquals("100", ChartRenderer.powerOfTen(2)),
+                () -> assertEquals("0.01", ChartRenderer.powerOfTen(-2)),
+                () -> assertEquals("1E-20", ChartRenderer.powerOfTen(-20)),
+                () -> assertEquals("1E6", ChartRenderer.powerOfTen(6)),
+                () -> assertEquals("3.2", ChartRenderer.powerOfTen(0.5)));
+    }
+}

@@ -1,0 +1,118 @@
+package theorycheck.report;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import theorycheck.claim.Chart;
+import theorycheck.claim.ClaimResult;
+import theorycheck.claim.ClaimRunner;
+import theorycheck.claim.ClaimSpec;
+import theorycheck.claim.ClaimSpecParser;
+import theorycheck.claim.Evidence;
+import theorycheck.claim.InstanceCheck;
+import theorycheck.claim.RunSettings;
+import theorycheck.claim.Tier;
+import theorycheck.claim.Trial;
+import theorycheck.claim.TrialResult;
+
+/** Claim results for the report's tests, made by the real runner on tiny checks. */
+final class ReportFixtures {
+    static final Path ROOT = Path.of("/nonexistent/project").toAbsolutePath();
+    static final long SEED = 7L;
+
+    private ReportFixtures() {
+    }
+
+    /** A claim file's text; the quantifier line may carry an alpha line too. */
+    static ClaimSpec spec(String family, String id, String quantifier, String sourceSays, String expected,
+            String controlExpected) {
+        String text = """
+                ---
+                id: %2$s
+                title: Title of %2$s | with a pipe
+                family: %1$s
+                source: notes.txt, Theorem 1
+                statement: Every draw of U(0, 1) is below the bound.
+                source_says: %4$s
+                quantifier: %3$s
+                setting:
+                  bound: 2.0
+                  d: [3, 5]
+                prediction: x < bound
+                tolerance: none
+                control:
+                  variant: bound -1
+                  expected: %6$s
+                  trials: 3
+                trials: 5
+                trials_deep: 9
+                expected: %5$s
+                ---
+                A body with a paragraph
+                wrapped over two lines.
+
+                - a list item
+                - another
+                """.formatted(family, id, quantifier, sourceSays, expected, controlExpected);
+        return ClaimSpecParser.parse(ROOT.resolve("theorems").resolve(family).resolve(id + ".md"), text);
+    }
+
+    static ClaimSpec spec(String family, String id) {
+        return spec(family, id, "universal", "true", "HOLDS", "REFUTED");
+    }
+
+    static RunSettings settings(Path root) {
+        return new RunSettings(SEED, Tier.QUICK, Optional.empty(), OptionalInt.empty(), root);
+    }
+
+    /** Runs {@code spec} with "x &lt; bound" as the claim and "x &lt; −1" as the control, under {@code root}. */
+    static ClaimResult run(ClaimSpec spec, boolean withCharts, Path root) {
+        return new ClaimRunner(new PrintStream(OutputStream.nullOutputStream()))
+                .run(spec, settings(root), new Below(false, withCharts), new Below(true, withCharts));
+    }
+
+    static ClaimResult run(ClaimSpec spec, boolean withCharts) {
+        return run(spec, withCharts, ROOT);
+    }
+
+    static ClaimResult run(ClaimSpec spec) {
+        return run(spec, true);
+    }
+
+    /** Draws x ~ U(0, 1); checks x &lt; bound (or &lt; −1 when {@code broken}). */
+    record Below(boolean broken, boolean withCharts) implements InstanceCheck<Double> {
+        @Override
+        public Double draw(Trial trial) {
+            return trial.rng().uniform();
+        }
+
+        @Override
+        public TrialResult check(Double x, Trial trial) {
+            double bound = broken ? -1 : trial.setting().real("bound");
+            TrialResult.Builder b = TrialResult.of(trial).instance("x = " + x + ", d = 3").metric("x", x);
+            if (trial.index() % 2 == 1) {
+                b.metric("odd only", trial.index());
+            }
+            return b.decide(bound - x, x < bound, "x vs bound, \"quoted\"");
+        }
+
+        @Override
+        public List<Double> shrink(Double x) {
+            return x > 0.01 ? List.of(x / 2) : List.of();
+        }
+
+        @Override
+        public List<Chart> charts(Evidence e) {
+            if (!withCharts) {
+                return List.of();
+            }
+            double[] idx = e.trials().stream().mapToDouble(TrialResult::index).toArray();
+            double[] xs = e.trials().stream().mapToDouble(t -> t.metrics().get("x")).toArray();
+            return List.of(new Chart("x-" + e.arm(), "x per trial (" + e.arm() + ")", "trial", "x", false, true,
+                    List.of(Chart.Series.points(e.arm(), idx, xs))));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package theorycheck.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
+import theorycheck.claim.ClaimCatalog;
+import theorycheck.claim.ClaimResult;
+import theorycheck.claim.ClaimSpec;
+import theorycheck.claim.RunSettings;
+import theorycheck.linalg.Nd4jBridge;
+import theorycheck.report.AllureResultsFiles;
+import theorycheck.report.VerdictRegistry;
+import theorycheck.report.VerdictTable;
+
+/**
+ * The report's session hooks, registered through {@code META-INF/services}.
+ *
+ * <p>Before the first test plan of the JVM: empties the Allure results folder (it lives outside
+ * {@code target/}, so {@code mvn clean} would not, and stale results would show up as retries) and
+ * writes {@code categories.json}. After each test plan: writes {@code environment.properties};
+ * when every claim under {@code theorems/} has a complete result from this session, rewrites
+ * {@code reports/verdicts.md} and {@code reports/verdicts.json}; prints the verdict table.
+ *
+ * <p>Assumes one test JVM (surefire's default {@code forkCount=1}): a second JVM starting later would
+ * empty the results folder of the first.
+ */
+public final class ReportSessionListener implements TestExecutionListener {
+    /** Where Allure writes its results (set by surefire); Allure's own default when unset. */
+    static final String RESULTS_PROPERTY_NAME = "allure.results.directory";
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        Path results = resultsDir();
+        emptyFolder(results);
+        AllureResultsFiles.write(results, AllureResultsFiles.CATEGORIES_FILE, AllureResultsFiles.categories(
+                ClaimAssertions.REPRODUCTION_CHANGED, ClaimAssertions.HARNESS_BROKEN));
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        RunSettings settings;
+        try {
+            settings = RunSettings.fromSystemProperties();
+        } catch (IllegalArgumentException e) {
+            System.err.println("theorycheck: no verdict table: " + e.getMessage());
+            return;
+        }
+        AllureResultsFiles.write(resultsDir(), AllureResultsFiles.ENVIRONMENT_FILE,
+                AllureResultsFiles.environment(environment(settings)));
+        List<ClaimResult> results = VerdictRegistry.results(settings.root());
+        if (results.isEmpty()) {
+            return;
+        }
+        String footer = writeVerdicts(settings, results);
+        System.out.print("\n" + VerdictTable.console(results) + footer + "\n");
+        System.out.flush();
+    }
+
+    /** Rewrites reports/verdicts.* when this session ran every claim; returns a line saying what happened. */
+    static String writeVerdicts(RunSettings settings, List<ClaimResult> results) {
+        if (!settings.isFullRun()) {
+            return "reports/verdicts.* left as they were: -D" + RunSettings.CLAIM_PROPERTY_NAME + " ran one claim.";
+        }
+        ClaimCatalog catalog;
+        try {
+            catalog = ClaimCatalog.load(settings.theorems());
+        } catch (RuntimeException e) {
+            return "reports/verdicts.* left as they were: the claim catalogue does not load: " + e.getMessage();
+        }
+        List<String> missing = VerdictTable.missing(catalog, results);
+        if (!missing.isEmpty()) {
+            return "reports/verdicts.* left as they were: " + missing.size() + " of " + catalog.all().size()
+                    + " claims have no result in this run (first: " + missing.get(0) + ").";
+        }
+        List<String> ids = catalog.all().stream().map(ClaimSpec::id).toList();
+        VerdictTable.write(settings.reports(), results.stream().filter(r -> ids.contains(r.spec().id())).toList());
+        return "reports/" + VerdictTable.MARKDOWN_FILE + " and reports/" + VerdictTable.JSON_FILE + " rewritten ("
+                + ids.size() + " claims).";
+    }
+
+    static Map<String, String> environment(RunSettings settings) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("java.version", System.getProperty("java.version"));
+        env.put("java.vendor", System.getProperty("java.vendor"));
+        env.put("os.name", System.getProperty("os.name"));
+        env.put("os.arch", System.getProperty("os.arch"));
+        env.put("processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        String backend;
+        try {
+            backend = Nd4jBridge.backendName();
+        } catch (Throwable t) { // a missing native library surfaces as an Error; the report still says so
+            backend = "unavailable (" + t + ")";
+        }
+        env.put("nd4j.backend", backend);
+        env.put(RunSettings.SEED_PROPERTY_NAME, Long.toString(settings.baseSeed()));
+        env.put(RunSettings.TIER_PROPERTY_NAME, settings.tier().label());
+        return env;
+    }
+
+    static Path resultsDir() {
+        return Path.of(System.getProperty(RESULTS_PROPERTY_NAME, "allure-results")).toAbsolutePath();
+    }
+
+    /** Deletes everything inside {@code dir} (not {@code dir} itself); nothing when it does not exist. */
+    static void emptyFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.delete(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty " + dir, e);
+        }
+    }
+}
