@@ -113,6 +113,8 @@ public final class ClaimRunner {
                 }
             }
         }
-        return new Counterexample(failing, currentResult, String.valueOf(current), steps, evaluations);
+        // the check's own description of what it ran is the most faithful; the instance's toString is the fallback
+        String described = currentResult.instance().isBlank() ? String.valueOf(current) : currentResult.instance();
+        return new Counterexample(failing, currentResult, described, steps, evaluations);
     }
 }
