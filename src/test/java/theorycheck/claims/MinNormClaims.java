@@ -204,7 +204,7 @@ class MinNormClaims {
      * claim's arm is consistent underdetermined least squares; the control's is an overdetermined
      * noisy problem, where constant-step SGD has no point limit and its end point depends on B.
      */
-    static final class BatchSizeLimits implements InstanceCheck<LeastSquaresInstance>, ClaimRunner.KeyNumber {
+    static final class BatchSizeLimits extends OnLeastSquares implements ClaimRunner.KeyNumber {
         /** Limits closer than this (relative) count as "the same". */
         static final double SAME_LIMIT_TOL = 1e-6;
         private final boolean overdetermined;
@@ -302,7 +302,7 @@ class MinNormClaims {
      * the distance of the interpolant reached from the minimum-norm one. The claim's arm runs Adam
      * and AdaGrad; the control runs GD.
      */
-    static final class LeavesRowSpace implements InstanceCheck<LeastSquaresInstance>, ClaimRunner.KeyNumber {
+    static final class LeavesRowSpace extends OnLeastSquares implements ClaimRunner.KeyNumber {
         /** A null-space part above this is a different interpolant (GD's is ~1e-14). */
         static final double DIFFERENT_LIMIT_TOL = 1e-3;
         /** "Trained": the loss fell below this fraction of its initial value. */
@@ -311,16 +311,6 @@ class MinNormClaims {
 
         LeavesRowSpace(boolean adaptive) {
             this.adaptive = adaptive;
-        }
-
-        @Override
-        public LeastSquaresInstance draw(Trial trial) {
-            return LeastSquaresInstance.draw(trial);
-        }
-
-        @Override
-        public List<LeastSquaresInstance> shrink(LeastSquaresInstance instance) {
-            return instance.halved();
         }
 
         @Override
@@ -489,6 +479,19 @@ class MinNormClaims {
         }
     }
 
+    /** A check on instances drawn by {@link LeastSquaresInstance#draw}, shrunk by halving both dimensions. */
+    abstract static class OnLeastSquares implements InstanceCheck<LeastSquaresInstance> {
+        @Override
+        public LeastSquaresInstance draw(Trial trial) {
+            return LeastSquaresInstance.draw(trial);
+        }
+
+        @Override
+        public List<LeastSquaresInstance> shrink(LeastSquaresInstance instance) {
+            return instance.halved();
+        }
+    }
+
     /** Where a run starts. */
     interface Start {
         double[] of(LeastSquaresInstance inst, Trial trial);
@@ -514,7 +517,7 @@ class MinNormClaims {
      * reference: relative distance at the end, and (optionally) the null-space component of every
      * recorded iterate.
      */
-    static final class ConvergesTo implements InstanceCheck<LeastSquaresInstance>, ClaimRunner.KeyNumber {
+    static final class ConvergesTo extends OnLeastSquares implements ClaimRunner.KeyNumber {
         static final double REL_ERROR_TOL = 1e-8;
         static final double NULL_COMPONENT_TOL = 1e-10;
         private final String label;
@@ -536,16 +539,6 @@ class MinNormClaims {
         static ConvergesTo gd(String label, Start start, Reference reference, boolean checkNullSpace) {
             return new ConvergesTo(label, start, (inst, sp) -> new GradientDescent(inst.step(sp)), reference,
                     checkNullSpace);
-        }
-
-        @Override
-        public LeastSquaresInstance draw(Trial trial) {
-            return LeastSquaresInstance.draw(trial);
-        }
-
-        @Override
-        public List<LeastSquaresInstance> shrink(LeastSquaresInstance instance) {
-            return instance.halved();
         }
 
         @Override
