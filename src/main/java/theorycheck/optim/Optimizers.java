@@ -7,17 +7,27 @@ import java.util.TreeSet;
 /** Builds an optimizer from a name and named hyper-parameters (as written in a claim file). */
 public final class Optimizers {
     /** The names {@link #byName} accepts. */
-    public static final Set<String> NAMES = Set.of("gd", "sgd", "heavy-ball", "nesterov", "adam", "adagrad", "rmsprop");
+    public static final Set<String> NAMES = Set.of("gd", "sgd", "heavy-ball", "nesterov", "adam", "adagrad", "rmsprop",
+            "normalized-gd", "sign-gd", "coordinate-descent",
+            "steepest-descent-l2", "steepest-descent-linf", "steepest-descent-l1", "lion");
 
     /** The parameter names each optimizer accepts. */
-    private static final Map<String, Set<String>> PARAMETERS = Map.of(
-            "gd", Set.of("lr"),
-            "sgd", Set.of("lr"),
-            "heavy-ball", Set.of("lr", "beta"),
-            "nesterov", Set.of("lr", "beta"),
-            "adam", Set.of("lr", "beta1", "beta2", "eps", "decay"),
-            "adagrad", Set.of("lr", "eps"),
-            "rmsprop", Set.of("lr", "rho", "eps"));
+    private static final Map<String, Set<String>> PARAMETERS = Map.ofEntries(
+            Map.entry("gd", Set.of("lr")),
+            Map.entry("sgd", Set.of("lr")),
+            Map.entry("heavy-ball", Set.of("lr", "beta")),
+            Map.entry("nesterov", Set.of("lr", "beta")),
+            Map.entry("adam", Set.of("lr", "beta1", "beta2", "eps", "decay")),
+            Map.entry("adagrad", Set.of("lr", "eps")),
+            Map.entry("rmsprop", Set.of("lr", "rho", "eps")),
+            // steepest descent: the norm and normalization are in the name, since values are numbers
+            Map.entry("normalized-gd", Set.of("lr", "decay")),
+            Map.entry("sign-gd", Set.of("lr", "decay")),
+            Map.entry("coordinate-descent", Set.of("lr", "decay")),
+            Map.entry("steepest-descent-l2", Set.of("lr", "decay")),
+            Map.entry("steepest-descent-linf", Set.of("lr", "decay")),
+            Map.entry("steepest-descent-l1", Set.of("lr", "decay")),
+            Map.entry("lion", Set.of("lr", "beta1", "beta2", "weight_decay")));
 
     private Optimizers() {
     }
@@ -45,9 +55,25 @@ public final class Optimizers {
                     p.getOrDefault("eps", 1e-8), p.getOrDefault("decay", 0.0));
             case "adagrad" -> new AdaGrad(req(name, p, "lr"), p.getOrDefault("eps", 1e-10));
             case "rmsprop" -> new RmsProp(req(name, p, "lr"), p.getOrDefault("rho", 0.99), p.getOrDefault("eps", 1e-8));
+            case "normalized-gd" -> steepest(SteepestDescent.Norm.L2, true, name, p);
+            case "sign-gd" -> steepest(SteepestDescent.Norm.LINF, true, name, p);
+            case "coordinate-descent" -> steepest(SteepestDescent.Norm.L1, true, name, p);
+            case "steepest-descent-l2" -> steepest(SteepestDescent.Norm.L2, false, name, p);
+            case "steepest-descent-linf" -> steepest(SteepestDescent.Norm.LINF, false, name, p);
+            case "steepest-descent-l1" -> steepest(SteepestDescent.Norm.L1, false, name, p);
+            case "lion" -> {
+                Lion d = Lion.withDefaults(req(name, p, "lr"));
+                yield new Lion(d.lr(), p.getOrDefault("beta1", d.beta1()), p.getOrDefault("beta2", d.beta2()),
+                        p.getOrDefault("weight_decay", d.weightDecay()));
+            }
             default -> throw new IllegalArgumentException(
                     "unknown optimizer '" + name + "'; allowed: " + new TreeSet<>(NAMES));
         };
+    }
+
+    private static SteepestDescent steepest(SteepestDescent.Norm norm, boolean normalized, String name,
+            Map<String, Double> p) {
+        return new SteepestDescent(norm, req(name, p, "lr"), normalized, p.getOrDefault("decay", 0.0));
     }
 
     private static double req(String opt, Map<String, Double> p, String key) {
