@@ -48,6 +48,11 @@ public record TrialResult(int index, long seed, String instance, Outcome outcome
             return this;
         }
 
+        /** A metric recorded so far, for composing the note; NaN if absent. */
+        public double peek(String name) {
+            return metrics.getOrDefault(name, Double.NaN);
+        }
+
         public Builder trace(String name, double[] x, double[] y) {
             if (x.length != y.length) {
                 throw new IllegalArgumentException("trace " + name + ": x and y lengths differ");

@@ -1,15 +1,22 @@
 /**
- * Exact answers that training runs are compared against: the minimum-norm interpolant
- * (pseudoinverse), ridge regression, and the spectrum of the empirical covariance.
+ * Exact answers that training runs are compared against.
  *
- * <p>Every solver here is direct (a decomposition and a solve), computed in plain Java on
+ * <p>Least squares: the minimum-norm interpolant (pseudoinverse, {@link theorycheck.reference.MinNorm}),
+ * ridge regression ({@link theorycheck.reference.Ridge}) and the spectrum of the empirical covariance
+ * ({@link theorycheck.reference.GramSpectrum}) — direct solvers in plain Java on
  * {@link theorycheck.linalg.Mat} with {@link theorycheck.linalg.Svd},
- * {@link theorycheck.linalg.SymmetricEigen} and {@link theorycheck.linalg.Cholesky}, and
- * cross-checked in the core tests against EJML and ojAlgo. ND4J is not used: its SVD is broken in
- * 1.0.0-M2.1 and its {@code InvertMatrix.pinvert} is not minimum-norm for wide matrices.
+ * {@link theorycheck.linalg.SymmetricEigen} and {@link theorycheck.linalg.Cholesky}, cross-checked in
+ * the core tests against EJML and ojAlgo. ND4J is not used: its SVD is broken in 1.0.0-M2.1 and its
+ * {@code InvertMatrix.pinvert} is not minimum-norm for wide matrices.
+ *
+ * <p>Classification: max-margin directions for the ℓ2, ℓ∞ and ℓ1 norms
+ * ({@link theorycheck.reference.MaxMargin}: ojAlgo QP/LP, then a plain-Java KKT clean-up that
+ * verifies optimality; ojAlgo 55's LP/QP alone cycled or misreported on some inputs), margin
+ * measures ({@link theorycheck.reference.MarginMeasures}) and the finite logistic-loss minimizer of
+ * non-separable data by Newton's method ({@link theorycheck.reference.LogisticMinimizer}).
  *
  * <p>Conventions: a design X is m×n with one example per row (m examples, n features); the
  * empirical risk is (1/2m)‖Xw − y‖², matching {@link theorycheck.loss.EmpiricalRisk} with
- * {@link theorycheck.loss.SquaredLoss}.
+ * {@link theorycheck.loss.SquaredLoss}; labels are ±1.
  */
 package theorycheck.reference;

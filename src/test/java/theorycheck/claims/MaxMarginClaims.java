@@ -1,0 +1,470 @@
+package theorycheck.claims;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+import theorycheck.claim.Chart;
+import theorycheck.claim.ClaimRunner;
+import theorycheck.claim.Evidence;
+import theorycheck.claim.InstanceCheck;
+import theorycheck.claim.Outcome;
+import theorycheck.claim.Trial;
+import theorycheck.claim.TrialResult;
+import theorycheck.data.Classification;
+import theorycheck.data.Rng;
+import theorycheck.data.SeparabilityCertificate;
+import theorycheck.data.SeparableDesigns;
+import theorycheck.linalg.Vec;
+import theorycheck.loss.EmpiricalRisk;
+import theorycheck.loss.ExponentialLoss;
+import theorycheck.loss.Loss;
+import theorycheck.loss.LogisticLoss;
+import theorycheck.model.LinearModel;
+import theorycheck.optim.GradientDescent;
+import theorycheck.optim.Optimizer;
+import theorycheck.optim.SteepestDescent;
+import theorycheck.reference.GramSpectrum;
+import theorycheck.reference.MarginMeasures;
+import theorycheck.reference.MaxMargin;
+import theorycheck.reference.Norm;
+import theorycheck.support.ClaimId;
+import theorycheck.support.ClaimVerifier;
+import theorycheck.train.BatchSampler;
+import theorycheck.train.TrainConfig;
+import theorycheck.train.TrainResult;
+import theorycheck.train.Trainer;
+
+/** Margins on separable data (CATALOGUE.md §3): the direction GD and its relatives converge to. */
+class MaxMarginClaims {
+
+    @Test
+    @ClaimId("book.A.6")
+    void book_A_6() {
+        ClaimVerifier.verify("book.A.6", DirectionRate.gd(LogisticLoss.INSTANCE), DirectionRate.signGd(LogisticLoss.INSTANCE));
+    }
+
+    @Test
+    @ClaimId("slides.exp-tail")
+    void slides_exp_tail() {
+        ClaimVerifier.verify("slides.exp-tail", DirectionRate.gd(ExponentialLoss.INSTANCE),
+                DirectionRate.signGd(ExponentialLoss.INSTANCE));
+    }
+
+    @Test
+    @ClaimId("lit.steepest-descent")
+    void lit_steepest_descent() {
+        ClaimVerifier.verify("lit.steepest-descent", new SteepestMargins("step"), new SteepestMargins("control_step"));
+    }
+
+    /**
+     * Normalized steepest descent w.r.t. ℓ2, ℓ∞ and ℓ1 (normalized GD, sign GD, normalized greedy
+     * coordinate descent) on the logistic loss, each judged by its own norm's margin ratio
+     * γ_p(w_T)/γ_p* against the LP/QP max-margin answer for that norm.
+     */
+    static final class SteepestMargins implements InstanceCheck<SeparableInstance>, ClaimRunner.KeyNumber {
+        /** The margin gap allowed at the end of the budget (see the claim file). */
+        static final double MARGIN_GAP_TOL = 0.01;
+        private static final Norm[] NORMS = {Norm.L2, Norm.LINF, Norm.L1};
+        private static final String[] NAMES = {"normalized GD (ℓ2)", "sign GD (ℓ∞)", "coordinate descent (ℓ1)"};
+        private final String stepKey;
+
+        SteepestMargins(String stepKey) {
+            this.stepKey = stepKey;
+        }
+
+        @Override
+        public SeparableInstance draw(Trial trial) {
+            return SeparableInstance.draw(trial);
+        }
+
+        @Override
+        public TrialResult check(SeparableInstance inst, Trial trial) {
+            var s = trial.setting();
+            double eta = s.real(stepKey);
+            long steps = s.integer("t_end");
+            Classification data = inst.data();
+            MaxMargin.Result[] refs = {MaxMargin.l2(data), MaxMargin.lInf(data), MaxMargin.l1(data)};
+            // each norm's answer must be suboptimal for the other two norms (margins, not angles:
+            // the ℓ∞ and ℓ1 answers need not be unique)
+            double minGap = Double.POSITIVE_INFINITY;
+            boolean verified = true;
+            for (int p = 0; p < 3; p++) {
+                verified &= refs[p].converged();
+                for (int q = 0; q < 3; q++) {
+                    if (p != q) {
+                        minGap = Math.min(minGap,
+                                1 - MarginMeasures.normalizedMargin(refs[q].direction(), data, NORMS[p]) / refs[p].margin());
+                    }
+                }
+            }
+            EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.d()), LogisticLoss.INSTANCE, data.x(), data.y());
+            var b = TrialResult.of(trial).instance(inst.withoutStep() + String.format(Locale.ROOT, " η=%.3g", eta))
+                    .metric("m", inst.m()).metric("d", inst.d()).metric("eta", eta)
+                    .metric("minReferenceGap", minGap);
+            double worst = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < 3; k++) {
+                Norm norm = NORMS[k];
+                SteepestDescent.Norm geometry = SteepestDescent.Norm.values()[k];
+                Optimizer opt = new SteepestDescent(geometry, eta, true);
+                Map<String, ToDoubleFunction<double[]>> probes = new LinkedHashMap<>();
+                double best = refs[k].margin();
+                probes.put("ratio", w -> Vec.norm2(w) == 0 ? Double.NaN : MarginMeasures.normalizedMargin(w, data, norm) / best);
+                TrainResult run = Trainer.run(risk, opt, BatchSampler.full(), new double[inst.d()],
+                        new TrainConfig(steps, 0, 0, 100, 1e12, 60), probes);
+                double ratio = MarginMeasures.normalizedMargin(run.theta(), data, norm) / best;
+                b.metric(norm.name() + ".marginRatio", ratio)
+                        .trace(NAMES[k], ClaimCharts.toArray(run.trajectory().steps()),
+                                ClaimCharts.toArray(run.trajectory().series("ratio")));
+                worst = Math.min(worst, ratio);
+            }
+            b.metric("worstMarginRatio", worst);
+            if (!verified) {
+                return b.outcome(Outcome.INCONCLUSIVE, worst, "a max-margin reference did not verify its optimality");
+            }
+            if (minGap < DirectionRate.DISTINCT_REFERENCES) {
+                return b.outcome(Outcome.INCONCLUSIVE, worst, String.format(Locale.ROOT,
+                        "one norm's max-margin direction is within %.3g of another norm's best margin", minGap));
+            }
+            return b.decide(worst, worst >= 1 - MARGIN_GAP_TOL, String.format(Locale.ROOT,
+                    "margin ratios in each method's own norm: ℓ2 %.5f, ℓ∞ %.5f, ℓ1 %.5f (need ≥ %.2f)",
+                    b.peek("L2.marginRatio"), b.peek("LINF.marginRatio"), b.peek("L1.marginRatio"), 1 - MARGIN_GAP_TOL));
+        }
+
+        @Override
+        public List<Chart> charts(Evidence e) {
+            List<Chart> charts = new java.util.ArrayList<>();
+            for (String name : NAMES) {
+                charts.add(ClaimCharts.traces(e, name, e.arm() + "-" + name.replaceAll("[^A-Za-z0-9]+", "-"),
+                        name + ": margin ratio in its own norm (" + e.arm() + ")", "step t", "γ_p(w_t) / γ_p*", true,
+                        false));
+            }
+            return charts;
+        }
+
+        @Override
+        public String keyNumber(Evidence e) {
+            StringBuilder sb = new StringBuilder("smallest margin ratio in each method's own norm:");
+            for (Norm n : NORMS) {
+                double min = e.trials().stream().mapToDouble(t -> t.metrics().get(n.name() + ".marginRatio")).min()
+                        .orElse(Double.NaN);
+                sb.append(String.format(Locale.ROOT, " %s %.4f", n.name(), min));
+            }
+            return sb.toString();
+        }
+    }
+
+    @Test
+    @ClaimId("seed.non-separable")
+    void seed_non_separable() {
+        ClaimVerifier.verify("seed.non-separable", new SameFiniteMinimizer(false), new SameFiniteMinimizer(true));
+    }
+
+    /**
+     * GD, mini-batch SGD, Adam and Lion on the mean logistic loss, each judged by its distance to
+     * the loss's finite minimizer (Newton). The claim's data overlap (certified non-separable by the
+     * LP); the control's are planted-separable, where no finite minimizer exists.
+     */
+    static final class SameFiniteMinimizer implements InstanceCheck<SameFiniteMinimizer.Instance>,
+            ClaimRunner.KeyNumber {
+        /** Relative distance allowed to the minimizer for the methods with a vanishing step (see the claim file). */
+        static final double RELATIVE_TOL = 0.02;
+        /** Lion's constant step keeps it within about a step per coordinate: allowance in units of lr·√d. */
+        static final double LION_STEPS = 3;
+
+        record Instance(int m, int d, double shift, long dataSeed) {
+            @Override
+            public String toString() {
+                return String.format(Locale.ROOT, "m=%d d=%d shift=%.2f dataSeed=%d", m, d, shift, dataSeed);
+            }
+        }
+
+        private final boolean separable;
+
+        SameFiniteMinimizer(boolean separable) {
+            this.separable = separable;
+        }
+
+        @Override
+        public Instance draw(Trial trial) {
+            var s = trial.setting();
+            Rng rng = trial.rng();
+            int[] mr = s.intRange("m");
+            int[] dr = s.intRange("d");
+            return new Instance(rng.intBetween(mr[0], mr[1]), rng.intBetween(dr[0], dr[1]), s.real("shift"), rng.nextLong());
+        }
+
+        @Override
+        public TrialResult check(Instance inst, Trial trial) {
+            var s = trial.setting();
+            Rng data = new Rng(inst.dataSeed());
+            Classification c = separable ? SeparableDesigns.plantedMargin(inst.m(), inst.d(), 0.2, data)
+                    : SeparableDesigns.shiftedGaussians(inst.m(), inst.d(), inst.shift(), data);
+            SeparabilityCertificate.Result cert = SeparabilityCertificate.certify(c);
+            theorycheck.reference.LogisticMinimizer.Result newton = theorycheck.reference.LogisticMinimizer.solve(c);
+            EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.d()), LogisticLoss.INSTANCE, c.x(), c.y());
+            double smooth = GramSpectrum.of(c.x()).lambdaMax() / 4;
+            long steps = s.integer("steps");
+            double adaptiveLr = s.real("adaptive_lr");
+            double lionLr = s.real("lion_lr");
+            Optimizer[] opts = {new GradientDescent(1 / smooth),
+                    new SteepestDescent(SteepestDescent.Norm.L2, 1 / smooth, false, s.real("sgd_decay")),
+                    new theorycheck.optim.Adam(adaptiveLr, 0.9, 0.999, 1e-8, 0.5),
+                    theorycheck.optim.Lion.withDefaults(lionLr)};
+            String[] names = {"GD", "SGD", "Adam", "Lion"};
+            var b = TrialResult.of(trial).instance(inst + (separable ? " planted-separable" : " overlapping"))
+                    .metric("certifiedLinfMargin", cert.margin()).metric("newtonConverged", newton.converged() ? 1 : 0)
+                    .metric("normMinimizer", Vec.norm2(newton.w()));
+            double[][] ends = new double[opts.length][];
+            double worst = 0;
+            double scale = Vec.norm2(newton.w());
+            for (int k = 0; k < opts.length; k++) {
+                double[] end;
+                if (k == 1) {
+                    end = averagedSgd(risk, opts[k], BatchSampler.withoutReplacement(inst.m(), s.integer("sgd_batch"),
+                            new Rng(trial.seed() + 17)), inst.d(), steps);
+                } else {
+                    end = Trainer.run(risk, opts[k], BatchSampler.full(), new double[inst.d()],
+                            new TrainConfig(steps, 0, 0, 100, 1e12, 0), Map.of()).theta();
+                }
+                ends[k] = end;
+                double allowed = RELATIVE_TOL * scale + (k == 3 ? LION_STEPS * lionLr * Math.sqrt(inst.d()) : 0);
+                double dist = Vec.distance(end, newton.w());
+                b.metric(names[k] + ".distance", dist).metric(names[k] + ".allowed", allowed)
+                        .metric(names[k] + ".norm", Vec.norm2(end));
+                worst = Math.max(worst, dist / allowed);
+            }
+            double spread = 0;
+            for (int i = 0; i < ends.length; i++) {
+                for (int j = i + 1; j < ends.length; j++) {
+                    spread = Math.max(spread, MarginMeasures.angle(ends[i], ends[j]));
+                }
+            }
+            b.metric("worstDistanceOverAllowed", worst).metric("largestAngleBetweenEndPoints", spread);
+            if (!separable && cert.separable()) {
+                return b.outcome(Outcome.INCONCLUSIVE, worst, "the overlapping draw happened to be separable");
+            }
+            if (!newton.converged()) {
+                return b.decide(Double.POSITIVE_INFINITY, false, "no finite logistic minimizer: " + newton.detail()
+                        + String.format(Locale.ROOT, "; end points up to %.3f rad apart", spread));
+            }
+            return b.decide(worst, worst <= 1, String.format(Locale.ROOT,
+                    "largest distance to the Newton minimizer over its allowance: %.3g (GD %.2e, SGD %.2e, Adam %.2e, Lion %.2e)",
+                    worst, b.peek("GD.distance"), b.peek("SGD.distance"), b.peek("Adam.distance"), b.peek("Lion.distance")));
+        }
+
+        /**
+         * Mini-batch SGD from 0 whose answer is the Polyak–Ruppert average of the second half of its
+         * iterates (Polyak &amp; Juditsky 1992): with steps ∝ t^(−0.6) the average converges to the
+         * minimizer at the O(1/√t) rate, while the last iterate keeps a noise floor set by the budget.
+         */
+        static double[] averagedSgd(EmpiricalRisk risk, Optimizer sgd, BatchSampler sampler, int dim, long steps) {
+            double[] theta = new double[dim];
+            double[] grad = new double[dim];
+            double[] average = new double[dim];
+            theorycheck.optim.Stepper stepper = sgd.start(dim);
+            long from = steps / 2;
+            for (long t = 0; t < steps; t++) {
+                risk.gradientOnly(theta, sampler.next(), grad);
+                stepper.step(theta, grad, t);
+                if (t >= from) {
+                    double weight = 1.0 / (t - from + 1);
+                    for (int j = 0; j < dim; j++) {
+                        average[j] += weight * (theta[j] - average[j]);
+                    }
+                }
+            }
+            return average;
+        }
+
+        @Override
+        public List<Chart> charts(Evidence e) {
+            return List.of(new Chart(e.arm() + "-end-point-spread", "Largest angle between the optimizers' end points ("
+                    + e.arm() + ")", "‖Newton minimizer‖ (0 when there is none)", "max angle between end points (rad)",
+                    false, false, List.of(ClaimCharts.scatter(e, "normMinimizer", "largestAngleBetweenEndPoints"))));
+        }
+
+        @Override
+        public String keyNumber(Evidence e) {
+            double worst = e.trials().stream().mapToDouble(t -> t.metrics().get("worstDistanceOverAllowed")).max()
+                    .orElse(Double.NaN);
+            double spread = e.trials().stream().mapToDouble(t -> t.metrics().get("largestAngleBetweenEndPoints")).max()
+                    .orElse(Double.NaN);
+            return String.format(Locale.ROOT,
+                    "largest distance to the Newton minimizer over its allowance: %.3g (≤ 1 passes); end points at most %.3g rad apart",
+                    worst, spread);
+        }
+    }
+
+    /**
+     * A separable instance with m &lt; d, drawn until its ℓ2 and ℓ∞ max-margin directions differ (in
+     * low dimension or with many points they often share one active set and hence one direction,
+     * and then nothing distinguishes the norms).
+     */
+    record SeparableInstance(int m, int d, double gamma, double stepFraction, long dataSeed) {
+        static SeparableInstance draw(Trial trial) {
+            var s = trial.setting();
+            Rng rng = trial.rng();
+            int[] mr = s.intRange("m");
+            int m = rng.intBetween(mr[0], mr[1]);
+            double[] ar = s.range("aspect");
+            int d = (int) Math.round(m * rng.uniform(ar[0], ar[1]));
+            // claims that fix their step themselves (not relative to the smoothness) have no step_fraction
+            double f = 1.0;
+            if (s.has("step_fraction")) {
+                double[] fr = s.range("step_fraction");
+                f = rng.uniform(fr[0], fr[1]);
+            }
+            return new SeparableInstance(m, d, s.real("gamma"), f, rng.nextLong());
+        }
+
+        Classification data() {
+            return SeparableDesigns.plantedMargin(m, d, gamma, new Rng(dataSeed));
+        }
+
+        @Override
+        public String toString() {
+            return withoutStep() + String.format(Locale.ROOT, " step=%.2f/L", stepFraction);
+        }
+
+        String withoutStep() {
+            return String.format(Locale.ROOT, "m=%d d=%d γ_planted=%.2f dataSeed=%d", m, d, gamma, dataSeed);
+        }
+    }
+
+    /**
+     * Judges directional convergence to the ℓ2 max-margin direction by its rate. Soudry et al. (2018,
+     * Thm. 3) give angle(w_t, ŵ) = O(log log t / log t) (O(1/log t) for almost every data set), so
+     * a(t)·log t / log log t must not grow between T₀ and T; converging to any other direction
+     * makes it grow like log t / log log t (by ≈ 1.47× from 10³ to 10⁶ steps).
+     */
+    static final class DirectionRate implements InstanceCheck<SeparableInstance>, ClaimRunner.KeyNumber {
+        /** Allowed growth of angle·log t/log log t from T₀ to T: theory says ≤ 1, a wrong limit gives ≈ 1.47. */
+        static final double RATE_GROWTH_TOL = 1.1;
+        /**
+         * An instance tells two norms apart when one's max-margin direction falls at least this
+         * fraction short of the other's best margin.
+         */
+        static final double DISTINCT_REFERENCES = 0.01;
+        private final String label;
+        private final Loss loss;
+        private final boolean sign;
+
+        private DirectionRate(String label, Loss loss, boolean sign) {
+            this.label = label;
+            this.loss = loss;
+            this.sign = sign;
+        }
+
+        static DirectionRate gd(Loss loss) {
+            return new DirectionRate("GD, " + loss.name() + " loss", loss, false);
+        }
+
+        static DirectionRate signGd(Loss loss) {
+            return new DirectionRate("sign GD, " + loss.name() + " loss", loss, true);
+        }
+
+        @Override
+        public SeparableInstance draw(Trial trial) {
+            return SeparableInstance.draw(trial);
+        }
+
+        @Override
+        public TrialResult check(SeparableInstance inst, Trial trial) {
+            var s = trial.setting();
+            Classification data = inst.data();
+            SeparabilityCertificate.Result cert = SeparabilityCertificate.certify(data);
+            MaxMargin.Result l2 = MaxMargin.l2(data);
+            MaxMargin.Result lInf = MaxMargin.lInf(data);
+            // ℓ∞ answers need not be unique, so "different" is judged by margins, not angles: how far
+            // the ℓ2 direction falls short of the best ℓ∞ margin
+            double referenceGap = 1 - MarginMeasures.normalizedMargin(l2.direction(), data, Norm.LINF) / lInf.margin();
+            // Mean logistic loss has Hessian ≤ XᵀX/(4m), so L = λmax/4. The exponential loss has no global
+            // bound; its Hessian at the start (w = 0) is XᵀX/m and falls with the loss, so L = λmax there.
+            double smooth = GramSpectrum.of(data.x()).lambdaMax() * (loss instanceof ExponentialLoss ? 1.0 : 0.25);
+            double eta = inst.stepFraction() / smooth;
+            Optimizer opt = sign ? SteepestDescent.signGd(s.real("sign_lr")) : new GradientDescent(eta);
+            long t0 = s.integer("t_start");
+            long tEnd = s.integer("t_end");
+            Map<String, ToDoubleFunction<double[]>> probes = new LinkedHashMap<>();
+            probes.put("angle", w -> Vec.norm2(w) == 0 ? Double.NaN : MarginMeasures.angle(w, l2.direction()));
+            probes.put("marginRatio", w -> Vec.norm2(w) == 0 ? Double.NaN
+                    : MarginMeasures.normalizedMargin(w, data, Norm.L2) / l2.margin());
+            EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.d()), loss, data.x(), data.y());
+            TrainConfig config = new TrainConfig(tEnd, 0, 0, 100, 1e12, 80);
+            TrainResult run = Trainer.run(risk, opt, BatchSampler.full(), new double[inst.d()], config, probes);
+            double[] steps = ClaimCharts.toArray(run.trajectory().steps());
+            double[] angles = ClaimCharts.toArray(run.trajectory().series("angle"));
+            double[] ratios = ClaimCharts.toArray(run.trajectory().series("marginRatio"));
+            double a0 = at(steps, angles, t0);
+            double aEnd = angles[angles.length - 1];
+            double growth = (aEnd * Math.log(tEnd) / Math.log(Math.log(tEnd)))
+                    / (a0 * Math.log(t0) / Math.log(Math.log(t0)));
+            double[] scaled = new double[steps.length];
+            for (int i = 0; i < steps.length; i++) {
+                scaled[i] = steps[i] >= 3 ? angles[i] * Math.log(steps[i]) / Math.log(Math.log(steps[i])) : Double.NaN;
+            }
+            var b = TrialResult.of(trial).instance(inst + " " + opt.describe())
+                    .metric("m", inst.m()).metric("d", inst.d()).metric("certifiedLinfMargin", cert.margin())
+                    .metric("l2ShortOfLinfMargin", referenceGap).metric("angleAtT0", a0).metric("angleAtT", aEnd)
+                    .metric("rateGrowth", growth).metric("marginRatioAtT", ratios[ratios.length - 1])
+                    .metric("normW", Vec.norm2(run.theta())).metric("lossAtT", run.loss())
+                    .trace("angle", steps, angles).trace("scaledAngle", steps, scaled).trace("marginRatio", steps, ratios);
+            if (!cert.separable()) {
+                return b.outcome(Outcome.INCONCLUSIVE, growth, "data not certified separable");
+            }
+            if (!l2.converged() || !lInf.converged()) {
+                return b.outcome(Outcome.INCONCLUSIVE, growth, "a max-margin reference did not verify its optimality");
+            }
+            if (referenceGap < DISTINCT_REFERENCES) {
+                return b.outcome(Outcome.INCONCLUSIVE, growth, String.format(Locale.ROOT,
+                        "the ℓ2 max-margin direction is within %.3g of the best ℓ∞ margin: the instance cannot tell the "
+                                + "norms apart", referenceGap));
+            }
+            if (run.diverged()) {
+                return b.outcome(Outcome.INCONCLUSIVE, growth, "run diverged: " + run.detail());
+            }
+            boolean pass = aEnd < a0 && growth <= RATE_GROWTH_TOL;
+            return b.decide(growth, pass, String.format(Locale.ROOT,
+                    "angle to the ℓ2 max-margin direction %.4f rad at t=%d → %.4f at t=%d; growth of angle·log t/log log t "
+                            + "%.3f (≤ %.1f for convergence at the theory's rate); margin ratio %.4f", a0, t0, aEnd, tEnd,
+                    growth, RATE_GROWTH_TOL, ratios[ratios.length - 1]));
+        }
+
+        /** The recorded value at the first recorded step ≥ t. */
+        private static double at(double[] steps, double[] values, long t) {
+            for (int i = 0; i < steps.length; i++) {
+                if (steps[i] >= t) {
+                    return values[i];
+                }
+            }
+            return values[values.length - 1];
+        }
+
+        @Override
+        public List<Chart> charts(Evidence e) {
+            return List.of(
+                    ClaimCharts.traces(e, "angle", e.arm() + "-angle-to-l2-max-margin",
+                            label + ": angle to the ℓ2 max-margin direction (" + e.arm() + ")", "step t", "angle (rad)",
+                            true, true),
+                    ClaimCharts.traces(e, "scaledAngle", e.arm() + "-angle-rate",
+                            label + ": angle · log t / log log t (flat or falling = theory's rate) (" + e.arm() + ")",
+                            "step t", "angle·log t / log log t", true, false),
+                    ClaimCharts.traces(e, "marginRatio", e.arm() + "-margin-ratio",
+                            label + ": ℓ2 margin ratio γ(w_t)/γ* (" + e.arm() + ")", "step t", "γ(w_t) / γ*", true, false));
+        }
+
+        @Override
+        public String keyNumber(Evidence e) {
+            double maxGrowth = e.trials().stream().mapToDouble(t -> t.metrics().get("rateGrowth")).max().orElse(Double.NaN);
+            double maxAngle = e.trials().stream().mapToDouble(t -> t.metrics().get("angleAtT")).max().orElse(Double.NaN);
+            double minRatio = e.trials().stream().mapToDouble(t -> t.metrics().get("marginRatioAtT")).min()
+                    .orElse(Double.NaN);
+            return String.format(Locale.ROOT,
+                    "largest growth of angle·log t/log log t: %.3f (tol %.1f); angle at the end ≤ %.4f rad; ℓ2 margin ratio ≥ %.4f",
+                    maxGrowth, RATE_GROWTH_TOL, maxAngle, minRatio);
+        }
+    }
+}

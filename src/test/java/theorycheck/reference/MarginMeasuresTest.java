@@ -1,0 +1,116 @@
+package theorycheck.reference;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import theorycheck.data.Classification;
+import theorycheck.data.Rng;
+import theorycheck.data.SeparableDesigns;
+import theorycheck.linalg.Mat;
+import theorycheck.linalg.Vec;
+
+class MarginMeasuresTest {
+    private static final long SEED = 20261122L;
+
+    /** Quotients and products of a few O(1) numbers: exact to a couple of roundings. */
+    private static final double ROUNDING_TOL = 1e-15;
+    /** Kahan's formula keeps relative accuracy of a few ε even for tiny angles. */
+    private static final double ANGLE_RELATIVE_TOL = 1e-12;
+
+    private static Classification twoPoints() {
+        return new Classification(Mat.ofRows(new double[] {1, 0}, new double[] {0, 1}), new double[] {1, -1});
+    }
+
+    @Test
+    void marginsAreSignedScores() {
+        assertArrayEquals(new double[] {2, 3}, MarginMeasures.margins(new double[] {2, -3}, twoPoints(), null), 0.0);
+    }
+
+    @Test
+    void marginsWritesIntoTheGivenOutput() {
+        double[] out = new double[2];
+        double[] returned = MarginMeasures.margins(new double[] {2, -3}, twoPoints(), out);
+        assertSame(out, returned);
+        assertArrayEquals(new double[] {2, 3}, out, 0.0);
+    }
+
+    @Test
+    void marginsRejectsABadOutput() {
+        assertThrows(IllegalArgumentException.class, () -> MarginMeasures.margins(new double[] {1, 1}, twoPoints(),
+                new double[3]));
+    }
+
+    @Test
+    void marginIsTheSmallestSignedScore() {
+        assertEquals(2.0, MarginMeasures.margin(new double[] {2, -3}, twoPoints()), 0.0);
+        assertEquals(-1.0, MarginMeasures.margin(new double[] {-1, -3}, twoPoints()), 0.0);
+    }
+
+    @Test
+    void normalizedMarginOfTheKnownMaxMarginDirections() {
+        Classification c = twoPoints();
+        double[] w = {1, -1};
+        assertThat(MarginMeasures.normalizedMargin(w, c, Norm.L2), closeTo(1 / Math.sqrt(2), ROUNDING_TOL));
+        assertThat(MarginMeasures.normalizedMargin(w, c, Norm.LINF), closeTo(1, ROUNDING_TOL));
+        assertThat(MarginMeasures.normalizedMargin(w, c, Norm.L1), closeTo(0.5, ROUNDING_TOL));
+    }
+
+    @Test
+    void normalizedMarginIsScaleInvariant() {
+        Classification c = SeparableDesigns.plantedMargin(20, 4, 0.3, new Rng(SEED));
+        double[] w = c.planted();
+        for (Norm n : Norm.values()) {
+            double base = MarginMeasures.normalizedMargin(w, c, n);
+            assertThat(n.name(), MarginMeasures.normalizedMargin(Vec.scale(1e5, w), c, n),
+                    closeTo(base, 1e-14 * Math.abs(base) + 1e-15));
+        }
+    }
+
+    @Test
+    void normalizedMarginRejectsTheZeroVector() {
+        assertThrows(IllegalArgumentException.class, () -> MarginMeasures.normalizedMargin(new double[2], twoPoints(),
+                Norm.L2));
+    }
+
+    @Test
+    void marginRejectsAWrongDimension() {
+        assertThrows(IllegalArgumentException.class, () -> MarginMeasures.margin(new double[3], twoPoints()));
+    }
+
+    @Test
+    void anglesOfSpecialPairs() {
+        assertEquals(0.0, MarginMeasures.angle(new double[] {1, 2}, new double[] {2, 4}), 0.0);
+        assertThat(MarginMeasures.angle(new double[] {1, 0}, new double[] {0, 3}), closeTo(Math.PI / 2, ROUNDING_TOL));
+        assertThat(MarginMeasures.angle(new double[] {1, 2}, new double[] {-3, -6}), closeTo(Math.PI, ROUNDING_TOL));
+        assertThat(MarginMeasures.angle(new double[] {1, 0}, new double[] {1, 1}), closeTo(Math.PI / 4, ROUNDING_TOL));
+    }
+
+    @Test
+    void tinyAnglesKeepTheirRelativeAccuracy() {
+        // acos(cos θ) would return 0 here: 1 − θ²/2 rounds to 1 for θ < 1e-8.
+        double theta = 1e-9;
+        double got = MarginMeasures.angle(new double[] {1, 0}, new double[] {Math.cos(theta), Math.sin(theta)});
+        assertThat(got, closeTo(theta, ANGLE_RELATIVE_TOL * theta));
+    }
+
+    @Test
+    void angleIsSymmetricAndScaleInvariant() {
+        double[] a = {0.3, -1.2, 2.5};
+        double[] b = {1.1, 0.4, 2.0};
+        double ab = MarginMeasures.angle(a, b);
+        assertEquals(ab, MarginMeasures.angle(b, a), ROUNDING_TOL);
+        assertEquals(ab, MarginMeasures.angle(Vec.scale(7, a), Vec.scale(1e-3, b)), 4 * ROUNDING_TOL);
+        assertThat(ab, closeTo(Math.acos(Vec.cosine(a, b)), 1e-12));
+    }
+
+    @Test
+    void angleRejectsZeroVectorsAndMismatchedLengths() {
+        assertThrows(IllegalArgumentException.class, () -> MarginMeasures.angle(new double[2], new double[] {1, 0}));
+        assertThrows(IllegalArgumentException.class, () -> MarginMeasures.angle(new double[] {1, 0}, new double[3]));
+    }
+}
