@@ -1,5 +1,6 @@
 package theorycheck.optim;
 
+import theorycheck.linalg.Norm;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,12 +56,12 @@ public final class Optimizers {
                     p.getOrDefault("eps", 1e-8), p.getOrDefault("decay", 0.0));
             case "adagrad" -> new AdaGrad(req(name, p, "lr"), p.getOrDefault("eps", 1e-10));
             case "rmsprop" -> new RmsProp(req(name, p, "lr"), p.getOrDefault("rho", 0.99), p.getOrDefault("eps", 1e-8));
-            case "normalized-gd" -> steepest(SteepestDescent.Norm.L2, true, name, p);
-            case "sign-gd" -> steepest(SteepestDescent.Norm.LINF, true, name, p);
-            case "coordinate-descent" -> steepest(SteepestDescent.Norm.L1, true, name, p);
-            case "steepest-descent-l2" -> steepest(SteepestDescent.Norm.L2, false, name, p);
-            case "steepest-descent-linf" -> steepest(SteepestDescent.Norm.LINF, false, name, p);
-            case "steepest-descent-l1" -> steepest(SteepestDescent.Norm.L1, false, name, p);
+            case "normalized-gd" -> steepest(Norm.L2, true, name, p);
+            case "sign-gd" -> steepest(Norm.LINF, true, name, p);
+            case "coordinate-descent" -> steepest(Norm.L1, true, name, p);
+            case "steepest-descent-l2" -> steepest(Norm.L2, false, name, p);
+            case "steepest-descent-linf" -> steepest(Norm.LINF, false, name, p);
+            case "steepest-descent-l1" -> steepest(Norm.L1, false, name, p);
             case "lion" -> {
                 Lion d = Lion.withDefaults(req(name, p, "lr"));
                 yield new Lion(d.lr(), p.getOrDefault("beta1", d.beta1()), p.getOrDefault("beta2", d.beta2()),
@@ -71,7 +72,7 @@ public final class Optimizers {
         };
     }
 
-    private static SteepestDescent steepest(SteepestDescent.Norm norm, boolean normalized, String name,
+    private static SteepestDescent steepest(Norm norm, boolean normalized, String name,
             Map<String, Double> p) {
         return new SteepestDescent(norm, req(name, p, "lr"), normalized, p.getOrDefault("decay", 0.0));
     }

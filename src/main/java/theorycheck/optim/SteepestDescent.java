@@ -1,6 +1,7 @@
 package theorycheck.optim;
 
 import java.util.Objects;
+import theorycheck.linalg.Norm;
 import theorycheck.linalg.Vec;
 
 /**
@@ -89,26 +90,15 @@ public record SteepestDescent(Norm norm, double lr, boolean normalized, double d
     public Stepper start(int dim) {
         return (theta, g, t) -> {
             double step = decay == 0 ? lr : lr / StrictMath.pow(t + 1, decay);
-            norm.descend(theta, g, step, normalized);
+            descend(norm, theta, g, step, normalized);
         };
     }
 
     /** The norm that defines the steepest direction. */
-    public enum Norm {
-        /** Euclidean norm ‖u‖₂; self-dual. */
-        L2("l2") {
-            @Override
-            public double of(double[] u) {
-                return Vec.norm2(u);
-            }
-
-            @Override
-            public Norm dual() {
-                return L2;
-            }
-
-            @Override
-            void descend(double[] theta, double[] g, double step, boolean normalized) {
+    /** θ ← θ − step·s·Δ for the geometry of {@code norm} (see the class javadoc); θ modified, g not modified. */
+    static void descend(Norm norm, double[] theta, double[] g, double step, boolean normalized) {
+        switch (norm) {
+            case L2 -> {
                 if (normalized) {
                     double n = Vec.norm2(g);
                     if (n == 0) {
@@ -124,21 +114,7 @@ public record SteepestDescent(Norm norm, double lr, boolean normalized, double d
                     }
                 }
             }
-        },
-        /** Max norm ‖u‖∞; its dual is ‖·‖₁. */
-        LINF("linf") {
-            @Override
-            public double of(double[] u) {
-                return Vec.normInf(u);
-            }
-
-            @Override
-            public Norm dual() {
-                return L1;
-            }
-
-            @Override
-            void descend(double[] theta, double[] g, double step, boolean normalized) {
+            case LINF -> {
                 double s = normalized ? step : step * Vec.norm1(g);
                 if (s == 0) {
                     return;
@@ -147,64 +123,30 @@ public record SteepestDescent(Norm norm, double lr, boolean normalized, double d
                     theta[i] -= s * Math.signum(g[i]);
                 }
             }
-        },
-        /** ℓ1 norm ‖u‖₁; its dual is ‖·‖∞. */
-        L1("l1") {
-            @Override
-            public double of(double[] u) {
-                return Vec.norm1(u);
-            }
-
-            @Override
-            public Norm dual() {
-                return LINF;
-            }
-
-            @Override
-            void descend(double[] theta, double[] g, double step, boolean normalized) {
+            case L1 -> {
                 int j = greedyCoordinate(g);
                 if (j < 0) {
                     return;
                 }
                 theta[j] -= normalized ? step * Math.signum(g[j]) : step * g[j];
             }
-        };
-
-        private final String key;
-
-        Norm(String key) {
-            this.key = key;
         }
+    }
 
-        /** Lower-case name as used in optimizer names: "l2", "linf", "l1". */
-        public String key() {
-            return key;
-        }
-
-        /** ‖u‖ for this norm; u not modified. */
-        public abstract double of(double[] u);
-
-        /** The dual norm ‖g‖_* = max_{‖u‖≤1} ⟨g, u⟩. */
-        public abstract Norm dual();
-
-        /** θ ← θ − step·s·Δ (see the class javadoc); θ modified, g not modified. */
-        abstract void descend(double[] theta, double[] g, double step, boolean normalized);
-
-        /** Smallest index of a maximal |g_j|, the first NaN if any, or −1 if g = 0. */
-        static int greedyCoordinate(double[] g) {
-            int best = -1;
-            double max = 0;
-            for (int j = 0; j < g.length; j++) {
-                double a = Math.abs(g[j]);
-                if (Double.isNaN(a)) {
-                    return j;
-                }
-                if (a > max) {
-                    max = a;
-                    best = j;
-                }
+    /** Smallest index of a maximal |g_j|, the first NaN if any, or −1 if g = 0. */
+    static int greedyCoordinate(double[] g) {
+        int best = -1;
+        double max = 0;
+        for (int j = 0; j < g.length; j++) {
+            double a = Math.abs(g[j]);
+            if (Double.isNaN(a)) {
+                return j;
             }
-            return best;
+            if (a > max) {
+                max = a;
+                best = j;
+            }
         }
+        return best;
     }
 }

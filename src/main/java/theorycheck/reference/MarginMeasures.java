@@ -1,5 +1,6 @@
 package theorycheck.reference;
 
+import theorycheck.linalg.Norm;
 import theorycheck.data.Classification;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.Ops;

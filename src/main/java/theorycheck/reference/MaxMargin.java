@@ -1,5 +1,6 @@
 package theorycheck.reference;
 
+import theorycheck.linalg.Norm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -29,7 +29,7 @@ import theorycheck.optim.SteepestDescent;
 import theorycheck.reference.GramSpectrum;
 import theorycheck.reference.MarginMeasures;
 import theorycheck.reference.MaxMargin;
-import theorycheck.reference.Norm;
+import theorycheck.linalg.Norm;
 import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 import theorycheck.train.BatchSampler;
@@ -107,8 +107,7 @@ class MaxMarginClaims {
             double worst = Double.POSITIVE_INFINITY;
             for (int k = 0; k < 3; k++) {
                 Norm norm = NORMS[k];
-                SteepestDescent.Norm geometry = SteepestDescent.Norm.values()[k];
-                Optimizer opt = new SteepestDescent(geometry, eta, true);
+                Optimizer opt = new SteepestDescent(norm, eta, true); // steepest descent in the norm it is judged by
                 Map<String, ToDoubleFunction<double[]>> probes = new LinkedHashMap<>();
                 double best = refs[k].margin();
                 probes.put("ratio", w -> Vec.norm2(w) == 0 ? Double.NaN : MarginMeasures.normalizedMargin(w, data, norm) / best);
@@ -210,7 +209,7 @@ class MaxMarginClaims {
             double adaptiveLr = s.real("adaptive_lr");
             double lionLr = s.real("lion_lr");
             Optimizer[] opts = {new GradientDescent(1 / smooth),
-                    new SteepestDescent(SteepestDescent.Norm.L2, 1 / smooth, false, s.real("sgd_decay")),
+                    new SteepestDescent(Norm.L2, 1 / smooth, false, s.real("sgd_decay")),
                     new theorycheck.optim.Adam(adaptiveLr, 0.9, 0.999, 1e-8, 0.5),
                     theorycheck.optim.Lion.withDefaults(lionLr)};
             String[] names = {"GD", "SGD", "Adam", "Lion"};

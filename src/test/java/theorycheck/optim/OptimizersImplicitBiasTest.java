@@ -1,5 +1,6 @@
 package theorycheck.optim;
 
+import theorycheck.linalg.Norm;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import theorycheck.optim.SteepestDescent.Norm;
+import theorycheck.linalg.Norm;
 
 /** {@link Optimizers#byName} for the steepest-descent family and Lion. */
 class OptimizersImplicitBiasTest {

@@ -1,5 +1,6 @@
 package theorycheck.optim;
 
+import theorycheck.linalg.Norm;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Vec;
-import theorycheck.optim.SteepestDescent.Norm;
+import theorycheck.linalg.Norm;
 
 class SteepestDescentTest {
     /** Expected values are the scalar arithmetic of the update; only rounding separates them. */
@@ -86,8 +87,8 @@ class SteepestDescentTest {
         double[][] th = Steps.run(SteepestDescent.coordinateDescent(0.5), new double[] {0, 0, 0},
                 new double[][] {{1, -2, 2}}, 1);
         assertArrayEquals(new double[] {0, 0.5, 0}, th[0], 0.0);
-        assertEquals(1, Norm.greedyCoordinate(new double[] {1, -3, -3, 3}));
-        assertEquals(-1, Norm.greedyCoordinate(new double[] {0, -0.0, 0}));
+        assertEquals(1, SteepestDescent.greedyCoordinate(new double[] {1, -3, -3, 3}));
+        assertEquals(-1, SteepestDescent.greedyCoordinate(new double[] {0, -0.0, 0}));
     }
 
     @Test
@@ -179,7 +180,7 @@ class SteepestDescentTest {
         assertEquals("sign-gd(lr=0.1, decay=0.5)", new SteepestDescent(Norm.LINF, 0.1, true, 0.5).describe());
         assertEquals("coordinate-descent", SteepestDescent.coordinateDescent(0.1).name());
         List<String> unnormalized = new ArrayList<>();
-        for (Norm norm : Norm.values()) {
+        for (Norm norm : List.of(Norm.L2, Norm.LINF, Norm.L1)) {
             unnormalized.add(new SteepestDescent(norm, 0.1, false).name());
         }
         assertEquals(List.of("steepest-descent-l2", "steepest-descent-linf", "steepest-descent-l1"), unnormalized);

@@ -1,5 +1,6 @@
 package theorycheck.reference;
 
+import theorycheck.linalg.Norm;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,17 +1,16 @@
-package theorycheck.reference;
+package theorycheck.linalg;
 
-import theorycheck.linalg.Vec;
 
 /**
- * The three vector norms of the max-margin results: ℓ1 (coordinate descent), ℓ2 (gradient
- * descent) and ℓ∞ (sign gradient descent, and the claim for Adam).
+ * The three vector norms of the steepest-descent geometries and the max-margin results: ℓ1
+ * (coordinate descent), ℓ2 (gradient descent) and ℓ∞ (sign gradient descent, and the claim for Adam).
  *
  * <p>Each has a dual norm, ‖z‖_* = max{⟨w, z⟩ : ‖w‖ ≤ 1}: ℓ1 ↔ ℓ∞, ℓ2 ↔ ℓ2. For a direction of
  * unit norm, |⟨w, x⟩| ≤ ‖x‖_*, so the dual norm of the inputs is the scale of the margins.
  */
 public enum Norm {
     /** ‖v‖₁ = Σ|vⱼ|. */
-    L1 {
+    L1("l1") {
         @Override
         public double of(double[] v) {
             return Vec.norm1(v);
@@ -23,7 +22,7 @@ public enum Norm {
         }
     },
     /** ‖v‖₂ = √(Σvⱼ²), computed without overflow ({@link Vec#norm2}). */
-    L2 {
+    L2("l2") {
         @Override
         public double of(double[] v) {
             return Vec.norm2(v);
@@ -35,7 +34,7 @@ public enum Norm {
         }
     },
     /** ‖v‖∞ = maxⱼ|vⱼ|. */
-    LINF {
+    LINF("linf") {
         @Override
         public double of(double[] v) {
             return Vec.normInf(v);
@@ -46,6 +45,17 @@ public enum Norm {
             return L1;
         }
     };
+
+    private final String key;
+
+    Norm(String key) {
+        this.key = key;
+    }
+
+    /** Lower-case name as used in optimizer names: "l2", "linf", "l1". */
+    public String key() {
+        return key;
+    }
 
     /** The norm of v; v not modified. */
     public abstract double of(double[] v);
