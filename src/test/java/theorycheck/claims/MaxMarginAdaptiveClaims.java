@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import theorycheck.claim.Chart;
@@ -148,12 +149,12 @@ class MaxMarginAdaptiveClaims {
         public TrialResult check(SeparableInstance inst, Trial trial) {
             Setting s = trial.setting();
             Classification data = inst.data();
-            SeparabilityCertificate.Result cert = SeparabilityCertificate.certify(data);
-            MaxMargin.Result l2 = MaxMargin.l2(data);
-            MaxMargin.Result lInf = MaxMargin.lInf(data);
-            // distinct references judged by margins, not angles (ℓ∞ answers need not be unique)
-            double svmLinfRatio = MarginMeasures.normalizedMargin(l2.direction(), data, Norm.LINF) / lInf.margin();
-            double referenceGap = 1 - svmLinfRatio;
+            SeparableReferences refs = SeparableReferences.of(data);
+            SeparabilityCertificate.Result cert = refs.certificate();
+            MaxMargin.Result l2 = refs.l2();
+            MaxMargin.Result lInf = refs.lInf();
+            double svmLinfRatio = refs.l2LinfRatio();
+            double referenceGap = refs.l2ShortOfLinfMargin();
             double smooth = GramSpectrum.of(data.x()).lambdaMax() / 4;
             long steps = judged.steps(s);
             double ratioTol = s.real("ratio_tol");
@@ -223,15 +224,9 @@ class MaxMarginAdaptiveClaims {
                 }
             }
             b.metric("linfRatio", ratio);
-            if (!cert.separable()) {
-                return b.outcome(Outcome.INCONCLUSIVE, ratio, "data not certified separable");
-            }
-            if (!l2.converged() || !lInf.converged()) {
-                return b.outcome(Outcome.INCONCLUSIVE, ratio, "a max-margin reference did not verify its optimality");
-            }
-            if (referenceGap < MaxMarginClaims.DirectionRate.DISTINCT_REFERENCES) {
-                return b.outcome(Outcome.INCONCLUSIVE, ratio, String.format(Locale.ROOT,
-                        "the ℓ2 max-margin direction is within %.3g of the best ℓ∞ margin", referenceGap));
+            Optional<String> unusable = refs.unusable();
+            if (unusable.isPresent()) {
+                return b.outcome(Outcome.INCONCLUSIVE, ratio, unusable.get());
             }
             if (diverged) {
                 return b.outcome(Outcome.INCONCLUSIVE, ratio, "run diverged: " + detail);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import theorycheck.claim.Chart;
@@ -123,7 +124,7 @@ class MaxMarginClaims {
             if (!verified) {
                 return b.outcome(Outcome.INCONCLUSIVE, worst, "a max-margin reference did not verify its optimality");
             }
-            if (minGap < DirectionRate.DISTINCT_REFERENCES) {
+            if (minGap < SeparableReferences.DISTINCT_REFERENCES) {
                 return b.outcome(Outcome.INCONCLUSIVE, worst, String.format(Locale.ROOT,
                         "one norm's max-margin direction is within %.3g of another norm's best margin", minGap));
             }
@@ -342,11 +343,6 @@ class MaxMarginClaims {
     static final class DirectionRate implements InstanceCheck<SeparableInstance>, ClaimRunner.KeyNumber {
         /** Allowed growth of angle·log t/log log t from T₀ to T: theory says ≤ 1, a wrong limit gives ≈ 1.47. */
         static final double RATE_GROWTH_TOL = 1.1;
-        /**
-         * An instance tells two norms apart when one's max-margin direction falls at least this
-         * fraction short of the other's best margin.
-         */
-        static final double DISTINCT_REFERENCES = 0.01;
         private final String label;
         private final Loss loss;
         private final boolean sign;
@@ -374,12 +370,10 @@ class MaxMarginClaims {
         public TrialResult check(SeparableInstance inst, Trial trial) {
             var s = trial.setting();
             Classification data = inst.data();
-            SeparabilityCertificate.Result cert = SeparabilityCertificate.certify(data);
-            MaxMargin.Result l2 = MaxMargin.l2(data);
-            MaxMargin.Result lInf = MaxMargin.lInf(data);
-            // ℓ∞ answers need not be unique, so "different" is judged by margins, not angles: how far
-            // the ℓ2 direction falls short of the best ℓ∞ margin
-            double referenceGap = 1 - MarginMeasures.normalizedMargin(l2.direction(), data, Norm.LINF) / lInf.margin();
+            SeparableReferences refs = SeparableReferences.of(data);
+            SeparabilityCertificate.Result cert = refs.certificate();
+            MaxMargin.Result l2 = refs.l2();
+            MaxMargin.Result lInf = refs.lInf();
             // Mean logistic loss has Hessian ≤ XᵀX/(4m), so L = λmax/4. The exponential loss has no global
             // bound; its Hessian at the start (w = 0) is XᵀX/m and falls with the loss, so L = λmax there.
             double smooth = GramSpectrum.of(data.x()).lambdaMax() * (loss instanceof ExponentialLoss ? 1.0 : 0.25);
@@ -407,20 +401,13 @@ class MaxMarginClaims {
             }
             var b = TrialResult.of(trial).instance(inst + " " + opt.describe())
                     .metric("m", inst.m()).metric("d", inst.d()).metric("certifiedLinfMargin", cert.margin())
-                    .metric("l2ShortOfLinfMargin", referenceGap).metric("angleAtT0", a0).metric("angleAtT", aEnd)
+                    .metric("l2ShortOfLinfMargin", refs.l2ShortOfLinfMargin()).metric("angleAtT0", a0).metric("angleAtT", aEnd)
                     .metric("rateGrowth", growth).metric("marginRatioAtT", ratios[ratios.length - 1])
                     .metric("normW", Vec.norm2(run.theta())).metric("lossAtT", run.loss())
                     .trace("angle", steps, angles).trace("scaledAngle", steps, scaled).trace("marginRatio", steps, ratios);
-            if (!cert.separable()) {
-                return b.outcome(Outcome.INCONCLUSIVE, growth, "data not certified separable");
-            }
-            if (!l2.converged() || !lInf.converged()) {
-                return b.outcome(Outcome.INCONCLUSIVE, growth, "a max-margin reference did not verify its optimality");
-            }
-            if (referenceGap < DISTINCT_REFERENCES) {
-                return b.outcome(Outcome.INCONCLUSIVE, growth, String.format(Locale.ROOT,
-                        "the ℓ2 max-margin direction is within %.3g of the best ℓ∞ margin: the instance cannot tell the "
-                                + "norms apart", referenceGap));
+            Optional<String> unusable = refs.unusable();
+            if (unusable.isPresent()) {
+                return b.outcome(Outcome.INCONCLUSIVE, growth, unusable.get());
             }
             if (run.diverged()) {
                 return b.outcome(Outcome.INCONCLUSIVE, growth, "run diverged: " + run.detail());

@@ -102,25 +102,6 @@ class MaxMarginRateClaims {
         }
     }
 
-    /** Common gates of the separable instances: certificate, verified references, distinct norms. */
-    static String gate(Classification data, SeparabilityCertificate.Result cert, MaxMargin.Result l2,
-            MaxMargin.Result lInf, TrialResult.Builder b) {
-        if (!cert.separable()) {
-            return "data not certified separable";
-        }
-        if (!l2.converged() || !lInf.converged()) {
-            return "a max-margin reference did not verify its optimality";
-        }
-        double referenceGap = 1 - MarginMeasures.normalizedMargin(l2.direction(), data, Norm.LINF) / lInf.margin();
-        b.metric("l2ShortOfLinfMargin", referenceGap);
-        if (referenceGap < DISTINCT_REFERENCES) {
-            return String.format(Locale.ROOT, "the ℓ2 max-margin direction is within %.3g of the best ℓ∞ margin", referenceGap);
-        }
-        return null;
-    }
-
-    /** As in {@link MaxMarginClaims}: the ℓ2 answer must fall at least this far short of the best ℓ∞ margin. */
-    static final double DISTINCT_REFERENCES = 0.01;
 
     // ------------------------------------------------------------------------------------------
     // slides.log-t
@@ -150,9 +131,10 @@ class MaxMarginRateClaims {
             var s = trial.setting();
             double c = s.real(coefficientKey);
             Classification data = inst.data();
-            SeparabilityCertificate.Result cert = SeparabilityCertificate.certify(data);
-            MaxMargin.Result l2 = MaxMargin.l2(data);
-            MaxMargin.Result lInf = MaxMargin.lInf(data);
+            SeparableReferences refs = SeparableReferences.of(data);
+            SeparabilityCertificate.Result cert = refs.certificate();
+            MaxMargin.Result l2 = refs.l2();
+            MaxMargin.Result lInf = refs.lInf();
             double[] wHat = Vec.scale(1 / l2.margin(), l2.direction()); // min ‖w‖ s.t. yᵢ⟨w, xᵢ⟩ ≥ 1
             double wHatNorm = Vec.norm2(wHat);
             double smooth = GramSpectrum.of(data.x()).lambdaMax() / 4; // mean logistic loss
@@ -203,7 +185,8 @@ class MaxMarginRateClaims {
                     .metric("rhoAtT", rhoEnd).metric("relativeRise", rise).metric("angleAtT", angle)
                     .metric("normW", Vec.norm2(run.theta()))
                     .trace("rho", steps, rho).trace("rhoOverWHat", steps, scaled);
-            String bad = gate(data, cert, l2, lInf, b);
+            b.metric("l2ShortOfLinfMargin", refs.l2ShortOfLinfMargin());
+            String bad = refs.unusable().orElse(null);
             if (bad != null) {
                 return b.outcome(Outcome.INCONCLUSIVE, rise, bad);
             }
@@ -262,9 +245,10 @@ class MaxMarginRateClaims {
             var s = trial.setting();
             double decay = s.real(decayKey);
             Classification data = inst.data();
-            SeparabilityCertificate.Result cert = SeparabilityCertificate.certify(data);
-            MaxMargin.Result l2 = MaxMargin.l2(data);
-            MaxMargin.Result lInf = MaxMargin.lInf(data);
+            SeparableReferences refs = SeparableReferences.of(data);
+            SeparabilityCertificate.Result cert = refs.certificate();
+            MaxMargin.Result l2 = refs.l2();
+            MaxMargin.Result lInf = refs.lInf();
             double best = l2.margin();
             long tEnd = s.integer("t_end");
             long t1 = s.integer("t_window");
@@ -299,7 +283,8 @@ class MaxMarginRateClaims {
             }
             double ratio = gapEnd[0] / gapEnd[1];
             b.metric("gapRatio", ratio);
-            String bad = gate(data, cert, l2, lInf, b);
+            b.metric("l2ShortOfLinfMargin", refs.l2ShortOfLinfMargin());
+            String bad = refs.unusable().orElse(null);
             if (bad != null) {
                 return b.outcome(Outcome.INCONCLUSIVE, ratio, bad);
             }
@@ -384,9 +369,10 @@ class MaxMarginRateClaims {
         public TrialResult check(Instance inst, Trial trial) {
             var s = trial.setting();
             Classification data = inst.data();
-            SeparabilityCertificate.Result cert = SeparabilityCertificate.certify(data);
-            MaxMargin.Result l2 = MaxMargin.l2(data);
-            MaxMargin.Result lInf = MaxMargin.lInf(data);
+            SeparableReferences refs = SeparableReferences.of(data);
+            SeparabilityCertificate.Result cert = refs.certificate();
+            MaxMargin.Result l2 = refs.l2();
+            MaxMargin.Result lInf = refs.lInf();
             double maxSq = 0;
             for (int i = 0; i < data.examples(); i++) {
                 double[] xi = data.input(i);
@@ -424,7 +410,8 @@ class MaxMarginRateClaims {
                     .metric("angleAtT0", a0).metric("angleAtT", aEnd).metric("rateGrowth", growth)
                     .metric("marginRatioAtT", ratios[ratios.length - 1]).metric("normW", Vec.norm2(run.theta()))
                     .trace("angle", steps, angles).trace("scaledAngle", steps, scaled).trace("marginRatio", steps, ratios);
-            String bad = gate(data, cert, l2, lInf, b);
+            b.metric("l2ShortOfLinfMargin", refs.l2ShortOfLinfMargin());
+            String bad = refs.unusable().orElse(null);
             if (bad != null) {
                 return b.outcome(Outcome.INCONCLUSIVE, growth, bad);
             }
