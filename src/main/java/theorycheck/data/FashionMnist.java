@@ -148,22 +148,55 @@ public final class FashionMnist {
      * {@code rng}, shuffled together; label +1 for {@code positiveClass}, −1 for {@code negativeClass}.
      */
     public static Classification binary(Images images, int positiveClass, int negativeClass, int perClass, Rng rng) {
+        return binary(images, positiveClass, negativeClass, perClass, perClass, 1, rng);
+    }
+
+    /**
+     * A two-class subset with {@code positives} and {@code negatives} images drawn without
+     * replacement, shuffled together, each image average-pooled over {@code pool}×{@code pool}
+     * blocks (pool = 1: the 784 raw pixels; 2: 14×14 = 196 features; 4: 7×7). Pooling keeps real
+     * images while cutting the cost of a first layer by pool².
+     */
+    public static Classification binary(Images images, int positiveClass, int negativeClass, int positives, int negatives,
+            int pool, Rng rng) {
         if (positiveClass == negativeClass || positiveClass < 0 || negativeClass < 0 || positiveClass >= CLASSES
                 || negativeClass >= CLASSES) {
             throw new IllegalArgumentException("classes must be two different labels in 0–9, got " + positiveClass + " and "
                     + negativeClass);
         }
-        int[] pos = sample(images.indicesOf(positiveClass), perClass, rng, images, positiveClass);
-        int[] neg = sample(images.indicesOf(negativeClass), perClass, rng, images, negativeClass);
-        int[] rows = new int[2 * perClass];
-        double[] y = new double[2 * perClass];
-        int[] order = rng.permutation(2 * perClass);
-        for (int k = 0; k < order.length; k++) {
-            int j = order[k];
-            rows[k] = j < perClass ? pos[j] : neg[j - perClass];
-            y[k] = j < perClass ? 1.0 : -1.0;
+        if (pool <= 0 || SIDE % pool != 0) {
+            throw new IllegalArgumentException("pool must divide " + SIDE + ", got " + pool);
         }
-        return new Classification(images.pixels(rows), y);
+        int[] pos = sample(images.indicesOf(positiveClass), positives, rng, images, positiveClass);
+        int[] neg = sample(images.indicesOf(negativeClass), negatives, rng, images, negativeClass);
+        int n = positives + negatives;
+        int[] rows = new int[n];
+        double[] y = new double[n];
+        int[] order = rng.permutation(n);
+        for (int k = 0; k < n; k++) {
+            int j = order[k];
+            rows[k] = j < positives ? pos[j] : neg[j - positives];
+            y[k] = j < positives ? 1.0 : -1.0;
+        }
+        Mat x = images.pixels(rows);
+        return new Classification(pool == 1 ? x : averagePool(x, pool), y);
+    }
+
+    /** Rows of 28×28 images → rows of (28/pool)² block means. */
+    static Mat averagePool(Mat x, int pool) {
+        int side = SIDE / pool;
+        Mat out = new Mat(x.rows(), side * side);
+        double[] a = x.data();
+        double[] b = out.data();
+        double scale = 1.0 / (pool * pool);
+        for (int r = 0; r < x.rows(); r++) {
+            for (int i = 0; i < SIDE; i++) {
+                for (int j = 0; j < SIDE; j++) {
+                    b[r * side * side + (i / pool) * side + j / pool] += scale * a[r * PIXELS + i * SIDE + j];
+                }
+            }
+        }
+        return out;
     }
 
     private static int[] sample(int[] candidates, int count, Rng rng, Images images, int label) {

@@ -65,6 +65,26 @@ class FashionMnistTest {
     }
 
     @Test
+    void imbalancedPooledSubsetKeepsCountsAndBlockMeans() {
+        FashionMnist fm = FashionMnist.load();
+        Classification c = FashionMnist.binary(fm.test(), 1, 8, 30, 10, 2, new Rng(3));
+        assertEquals(40, c.examples());
+        assertEquals(196, c.dim());
+        long positives = java.util.Arrays.stream(c.y()).filter(v -> v > 0).count();
+        assertEquals(30, positives);
+        Mat raw = new Mat(1, FashionMnist.PIXELS);
+        for (int p = 0; p < FashionMnist.PIXELS; p++) {
+            raw.data()[p] = p;
+        }
+        Mat pooled = FashionMnist.averagePool(raw, 2);
+        // block (0,0) holds pixels 0, 1, 28, 29
+        assertEquals((0 + 1 + 28 + 29) / 4.0, pooled.data()[0], 1e-12);
+        assertEquals((26 + 27 + 54 + 55) / 4.0, pooled.data()[13], 1e-12);
+        assertEquals((56 + 57 + 84 + 85) / 4.0, pooled.data()[14], 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> FashionMnist.binary(fm.test(), 1, 8, 3, 3, 5, new Rng(1)));
+    }
+
+    @Test
     void readsAHandMadeFile(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("x-images-idx3-ubyte.gz");
         writeGzip(f, header(0x0803, 2, 2, 3), new byte[] {0, 1, 2, 3, 4, (byte) 255, 6, 7, 8, 9, 10, 11});
