@@ -161,6 +161,11 @@ final class DoubleDescentCurveShape implements InstanceCheck<DoubleDescentCurveS
                 .metric("medianAtStarLow", low[star]).metric("flankMedianMax", flankMax).metric("peakRatio", peakRatio)
                 .metric("descentRatio", descentRatio).metric("peak", peak ? 1 : 0).metric("secondDescent", descent ? 1 : 0)
                 .metric("crossCheckError", sweep.crossCheckError);
+        for (int i = 0; i < k; i++) {
+            if (in.ns()[i] == in.m()) {
+                b.metric("medianAtM", centre[i]);
+            }
+        }
         for (int f : in.flanks()) {
             b.metric("medianAt" + f, centre[sweep.index(f)]);
         }

@@ -37,23 +37,29 @@ final class DoubleDescentStats {
     }
 
     /**
-     * The median with the distribution-free ~95% interval [X_(l), X_(u)] from order statistics:
-     * the count of draws below the true median is Bin(N, ½), so l is the largest index with
-     * P(Bin(N, ½) &lt; l) ≤ 0.025 and u the mirror one. It assumes nothing about the tails.
+     * The median with the distribution-free ≥95% interval [X_(l), X_(N−1−l)] (order statistics
+     * counted from 0): the number B of draws at or below the true median is Bin(N, ½), the interval
+     * misses it when B ≤ l or B ≥ N − l, so l is the largest index with P(B ≤ l) ≤ 0.025. It assumes
+     * nothing about the tails.
+     *
+     * @throws IllegalArgumentException for fewer than 6 values (no such l)
      */
     static Interval medianInterval(double[] v) {
         double[] s = sorted(v);
         int n = s.length;
         double cdf = 0;
-        int l = 0;
-        // P(Bin < k) accumulated from k = 0 upward
+        int l = -1;
+        // cdf = P(B ≤ k − 1) before step k
         for (int k = 0; k < n; k++) {
             double pk = Math.exp(logChoose(n, k) - n * Math.log(2));
             if (cdf + pk > 0.025) {
-                l = k;
+                l = k - 1;
                 break;
             }
             cdf += pk;
+        }
+        if (l < 0) {
+            throw new IllegalArgumentException("a 95% median interval needs at least 6 values, got " + n);
         }
         int u = n - 1 - l;
         return new Interval(median(v), s[l], s[u]);

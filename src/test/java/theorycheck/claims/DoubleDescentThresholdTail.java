@@ -100,6 +100,8 @@ final class DoubleDescentThresholdTail implements InstanceCheck<DoubleDescentThr
                 .metric("maxExcessOverSigma2", sorted[len - 1])
                 .metric("runningMeanAtEighth", running.get(indexAtOrBelow(running, len / 8))[1])
                 .metric("runningMeanAtAll", sum / len).metric("exactMeanOverSigma2", meanTheory)
+                // for a tail index below 1 the largest draw keeps a non-vanishing share of the sum; above 1 it → 0
+                .metric("largestDrawShareOfSum", sorted[len - 1] / sum)
                 .metric("maxExcessNoNoiseSignal100", DoubleDescentStats.sorted(signalOnly)[len - 1])
                 .metric("medianRatioSigma10OverSigma1", DoubleDescentStats.median(loud) / DoubleDescentStats.median(excess))
                 .metric("crossCheckError", sweep.crossCheckError)
@@ -108,10 +110,11 @@ final class DoubleDescentThresholdTail implements InstanceCheck<DoubleDescentThr
                         running.stream().mapToDouble(v -> v[1]).toArray());
         String note = String.format(Locale.ROOT, "n=%d, m=%d: Hill tail index of ‖X⁺y − β‖²/σ² α̂=%.3f [%.3f, %.3f] "
                 + "(k=%d of %d; theory (|n−m|+1)/2 = %.1f; α<1 ⇔ infinite mean); median %.4g, 99%% quantile %.4g, "
-                + "max %.4g; running mean %.4g after %d draws, %.4g after %d (exact mean %s); with σ=0 and ‖β‖=100 "
+                + "max %.4g (%.1f%% of the sum of all draws); running mean %.4g after %d draws, %.4g after %d (exact mean %s); "
+                + "with σ=0 and ‖β‖=100 "
                 + "the largest excess is %.2e; median(σ=10)/median(σ=1) = %.4g", n, in.m(), hill.estimate(), hill.low(),
                 hill.high(), k, len, slope, DoubleDescentStats.median(perNoise), DoubleDescentStats.quantile(sorted, 0.99),
-                sorted[len - 1], running.get(indexAtOrBelow(running, len / 8))[1],
+                sorted[len - 1], 100 * sorted[len - 1] / sum, running.get(indexAtOrBelow(running, len / 8))[1],
                 (int) running.get(indexAtOrBelow(running, len / 8))[0], sum / len, len,
                 Double.isInfinite(meanTheory) ? "∞" : String.format(Locale.ROOT, "%.4g", meanTheory),
                 DoubleDescentStats.sorted(signalOnly)[len - 1],
@@ -167,9 +170,9 @@ final class DoubleDescentThresholdTail implements InstanceCheck<DoubleDescentThr
         for (TrialResult t : e.trials()) {
             var mt = t.metrics();
             sb.append(String.format(Locale.ROOT, "%sm=n=%.0f: tail index α̂ %.3f [%.3f, %.3f] (theory 0.5), median "
-                    + "excess/σ² %.4g, max %.3g, running mean %.4g → %.4g", sb.length() == 0 ? "" : "; ", mt.get("m"),
+                    + "excess/σ² %.4g, max %.3g = %.0f%% of the sum of all draws", sb.length() == 0 ? "" : "; ", mt.get("m"),
                     mt.get("hillAlpha"), mt.get("hillLow"), mt.get("hillHigh"), mt.get("medianExcessOverSigma2"),
-                    mt.get("maxExcessOverSigma2"), mt.get("runningMeanAtEighth"), mt.get("runningMeanAtAll")));
+                    mt.get("maxExcessOverSigma2"), 100 * mt.get("largestDrawShareOfSum")));
         }
         return sb.toString();
     }
