@@ -145,13 +145,10 @@ final class DoubleDescentBookFormula implements InstanceCheck<DoubleDescentBookF
 
     @Override
     public String keyNumber(Evidence e) {
-        StringBuilder sb = new StringBuilder();
-        for (TrialResult t : e.trials()) {
-            var mt = t.metrics();
-            sb.append(String.format(Locale.ROOT, "%s‖β‖=%.2f: max |book − exact|/exact %.3g at n=%.0f (book %.4g vs exact "
-                    + "%.4g, MC %.4g)", sb.length() == 0 ? "" : "; ", mt.get("signalNorm"), mt.get("maxRelativeError"),
-                    mt.get("nAtMax"), mt.get("bookAtMax"), mt.get("exactAtMax"), mt.get("mcMeanAtMax")));
-        }
+        StringBuilder sb = new StringBuilder(DoubleDescentEvidence.perTrial(e, mt -> String.format(Locale.ROOT,
+                "‖β‖=%.2f: max |book − exact|/exact %.3g at n=%.0f (book %.4g vs exact %.4g, MC %.4g)",
+                mt.get("signalNorm"), mt.get("maxRelativeError"), mt.get("nAtMax"), mt.get("bookAtMax"),
+                mt.get("exactAtMax"), mt.get("mcMeanAtMax"))));
         TrialResult t0 = e.trials().get(0);
         sb.append(String.format(Locale.ROOT, "; variance term σ²m/(n−m−1) is %.3g× the book's σ²/(n−m) at n=%.0f",
                 t0.metrics().get("varianceFactorAtFirstN"), t0.metrics().get("firstN")));

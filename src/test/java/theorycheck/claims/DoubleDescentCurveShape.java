@@ -232,11 +232,7 @@ final class DoubleDescentCurveShape implements InstanceCheck<DoubleDescentCurveS
                 + "%.3g vs flanks ≤ %.4g (ratio %.3g, min over trials %.3g); first/last descent checkpoint ratio %.3g "
                 + "(min over trials %.3g); %d of %d trials PASS", estimator.label, mt.get("m"), mt.get("noiseStd"),
                 mt.get("signalNorm"), Arrays.toString(nStars), mt.get("medianAtStar"), mt.get("flankMedianMax"),
-                mt.get("peakRatio"), min(e, "peakRatio"), mt.get("descentRatio"), min(e, "descentRatio"),
-                e.statistics().pass(), e.trials().size());
-    }
-
-    static double min(Evidence e, String metric) {
-        return e.trials().stream().mapToDouble(t -> t.metrics().getOrDefault(metric, Double.NaN)).min().orElse(Double.NaN);
+                mt.get("peakRatio"), DoubleDescentEvidence.min(e, "peakRatio"), mt.get("descentRatio"),
+                DoubleDescentEvidence.min(e, "descentRatio"), e.statistics().pass(), e.trials().size());
     }
 }

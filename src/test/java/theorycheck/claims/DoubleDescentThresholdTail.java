@@ -166,14 +166,9 @@ final class DoubleDescentThresholdTail implements InstanceCheck<DoubleDescentThr
 
     @Override
     public String keyNumber(Evidence e) {
-        StringBuilder sb = new StringBuilder();
-        for (TrialResult t : e.trials()) {
-            var mt = t.metrics();
-            sb.append(String.format(Locale.ROOT, "%sm=n=%.0f: tail index α̂ %.3f [%.3f, %.3f] (theory 0.5), median "
-                    + "excess/σ² %.4g, max %.3g = %.0f%% of the sum of all draws", sb.length() == 0 ? "" : "; ", mt.get("m"),
-                    mt.get("hillAlpha"), mt.get("hillLow"), mt.get("hillHigh"), mt.get("medianExcessOverSigma2"),
-                    mt.get("maxExcessOverSigma2"), 100 * mt.get("largestDrawShareOfSum")));
-        }
-        return sb.toString();
+        return DoubleDescentEvidence.perTrial(e, mt -> String.format(Locale.ROOT, "m=n=%.0f: tail index α̂ %.3f "
+                + "[%.3f, %.3f] (theory 0.5), median excess/σ² %.4g, max %.3g = %.0f%% of the sum of all draws",
+                mt.get("m"), mt.get("hillAlpha"), mt.get("hillLow"), mt.get("hillHigh"),
+                mt.get("medianExcessOverSigma2"), mt.get("maxExcessOverSigma2"), 100 * mt.get("largestDrawShareOfSum")));
     }
 }
