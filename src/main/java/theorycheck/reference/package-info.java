@@ -9,6 +9,11 @@
  * the core tests against EJML and ojAlgo. ND4J is not used: its SVD is broken in 1.0.0-M2.1 and its
  * {@code InvertMatrix.pinvert} is not minimum-norm for wide matrices.
  *
+ * <p>Risk of least squares under isotropic Gaussian design: the exact finite-sample and
+ * proportional-limit test risk of the minimum-norm estimator ({@link theorycheck.reference.MinNormRisk},
+ * double descent), and the excess risk of spectral-filter estimators (min-norm, ridge) read off one SVD
+ * ({@link theorycheck.reference.SpectralEstimators}).
+ *
  * <p>Classification: max-margin directions for the ℓ2, ℓ∞ and ℓ1 norms
  * ({@link theorycheck.reference.MaxMargin}: ojAlgo QP/LP, then a plain-Java KKT clean-up that
  * verifies optimality; ojAlgo 55's LP/QP alone cycled or misreported on some inputs), margin
