@@ -1,0 +1,25 @@
+package theorycheck.claims;
+
+import org.junit.jupiter.api.Test;
+import theorycheck.support.ClaimId;
+import theorycheck.support.ClaimVerifier;
+
+/**
+ * Stability and bounds (CATALOGUE.md §5): uniform-stability generalization bounds and their
+ * constants, SGD stability, leave-one-out stability against λ, a stable-free witness of
+ * generalization, and PAC-Bayes with Gaussian posteriors.
+ */
+class StabilityClaims {
+
+    @Test
+    @ClaimId("book.T1.4")
+    void book_T1_4() {
+        Dump.run("book.T1.4", new StabilityCoverage(""), new StabilityCoverage("control_"));
+    }
+
+    @Test
+    @ClaimId("lit.bousquet-elisseeff")
+    void lit_bousquet_elisseeff() {
+        Dump.run("lit.bousquet-elisseeff", new StabilityConstant(false), new StabilityConstant(true));
+    }
+}
