@@ -1,6 +1,8 @@
 package theorycheck.measure;
 
+import theorycheck.linalg.Cholesky;
 import theorycheck.linalg.Mat;
+import theorycheck.linalg.Ops;
 import theorycheck.linalg.Vec;
 
 /**
@@ -71,6 +73,38 @@ public final class LeaveOneOut {
         double[] out = new double[loo.length];
         for (int i = 0; i < loo.length; i++) {
             out[i] = Vec.distance(w, loo[i]);
+        }
+        return out;
+    }
+
+    /**
+     * w_{S\i} = X₋ᵢᵀ(K₋ᵢ + cI)⁻¹y₋ᵢ for every i, K = XXᵀ: exact ridge retraining in dual form on each
+     * S\i, sharing the Gram matrix (O(m³) per i instead of O(m²d)). c is the ridge constant of the
+     * dual system: c = λ for the unnormalized (XᵀX + λI)⁻¹Xᵀy, c = (m − 1)λ for
+     * {@link theorycheck.reference.Ridge}'s (1/2n)‖Xw − y‖² + (λ/2)‖w‖² on n = m − 1 examples.
+     */
+    public static double[][] ridgeRemoveEach(Mat x, double[] y, double c) {
+        int m = x.rows();
+        Mat k = Ops.multTransB(x, x, null);
+        double[][] out = new double[m][];
+        for (int i = 0; i < m; i++) {
+            Mat ki = new Mat(m - 1, m - 1);
+            double[] yi = withoutEntry(y, i);
+            for (int a = 0, ra = 0; a < m; a++) {
+                if (a == i) {
+                    continue;
+                }
+                for (int b = 0, rb = 0; b < m; b++) {
+                    if (b == i) {
+                        continue;
+                    }
+                    ki.set(ra, rb, k.get(a, b) + (ra == rb ? c : 0));
+                    rb++;
+                }
+                ra++;
+            }
+            double[] alpha = Cholesky.solve(ki, yi);
+            out[i] = Ops.gemvT(withoutRow(x, i), alpha, null);
         }
         return out;
     }

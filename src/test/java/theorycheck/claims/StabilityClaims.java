@@ -22,4 +22,16 @@ class StabilityClaims {
     void lit_bousquet_elisseeff() {
         Dump.run("lit.bousquet-elisseeff", new StabilityConstant(false), new StabilityConstant(true));
     }
+
+    @Test
+    @ClaimId("lit.hardt-sgd")
+    void lit_hardt_sgd() {
+        Dump.run("lit.hardt-sgd", new StabilitySgd(""), new StabilitySgd("control_"));
+    }
+
+    @Test
+    @ClaimId("book.C.16")
+    void book_C_16() {
+        Dump.run("book.C.16", new StabilityLoo(""), new StabilityLoo("control_"));
+    }
 }
