@@ -34,4 +34,22 @@ class StabilityClaims {
     void book_C_16() {
         Dump.run("book.C.16", new StabilityLoo(""), new StabilityLoo("control_"));
     }
+
+    @Test
+    @ClaimId("book.A.10")
+    void book_A_10() {
+        Dump.run("book.A.10", new StabilityWitness(false), new StabilityWitness(true));
+    }
+
+    @Test
+    @ClaimId("book.B.13")
+    void book_B_13() {
+        Dump.run("book.B.13", new StabilityPacBayes(""), new StabilityPacBayes("control_"));
+    }
+
+    @Test
+    @ClaimId("book.B.13-kl")
+    void book_B_13_kl() {
+        Dump.run("book.B.13-kl", new StabilityKl(""), new StabilityKl("control_"));
+    }
 }
