@@ -14,42 +14,42 @@ class StabilityClaims {
     @Test
     @ClaimId("book.T1.4")
     void book_T1_4() {
-        Dump.run("book.T1.4", new StabilityCoverage(""), new StabilityCoverage("control_"));
+        ClaimVerifier.verify("book.T1.4", new StabilityCoverage(""), new StabilityCoverage("control_"));
     }
 
     @Test
     @ClaimId("lit.bousquet-elisseeff")
     void lit_bousquet_elisseeff() {
-        Dump.run("lit.bousquet-elisseeff", new StabilityConstant(false), new StabilityConstant(true));
+        ClaimVerifier.verify("lit.bousquet-elisseeff", new StabilityConstant(false), new StabilityConstant(true));
     }
 
     @Test
     @ClaimId("lit.hardt-sgd")
     void lit_hardt_sgd() {
-        Dump.run("lit.hardt-sgd", new StabilitySgd(""), new StabilitySgd("control_"));
+        ClaimVerifier.verify("lit.hardt-sgd", new StabilitySgd(""), new StabilitySgd("control_"));
     }
 
     @Test
     @ClaimId("book.C.16")
     void book_C_16() {
-        Dump.run("book.C.16", new StabilityLoo(""), new StabilityLoo("control_"));
+        ClaimVerifier.verify("book.C.16", new StabilityLoo(""), new StabilityLoo("control_"));
     }
 
     @Test
     @ClaimId("book.A.10")
     void book_A_10() {
-        Dump.run("book.A.10", new StabilityWitness(false), new StabilityWitness(true));
+        ClaimVerifier.verify("book.A.10", new StabilityWitness(false), new StabilityWitness(true));
     }
 
     @Test
     @ClaimId("book.B.13")
     void book_B_13() {
-        Dump.run("book.B.13", new StabilityPacBayes(""), new StabilityPacBayes("control_"));
+        ClaimVerifier.verify("book.B.13", new StabilityPacBayes(""), new StabilityPacBayes("control_"));
     }
 
     @Test
     @ClaimId("book.B.13-kl")
     void book_B_13_kl() {
-        Dump.run("book.B.13-kl", new StabilityKl(""), new StabilityKl("control_"));
+        ClaimVerifier.verify("book.B.13-kl", new StabilityKl(""), new StabilityKl("control_"));
     }
 }

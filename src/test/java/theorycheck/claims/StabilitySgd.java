@@ -18,7 +18,7 @@ import theorycheck.reference.StabilityBounds;
 
 /**
  * lit.hardt-sgd: SGD (one uniformly drawn example per step, with replacement, from w = 0) on the
- * logistic loss with inputs on the sphere of radius R: L = R, β = R²/4. Two coupled runs on S and
+ * logistic or Huber loss ({@link Loss}) with inputs on the sphere of radius R. Two coupled runs on S and
  * on S with example 0 replaced by its label-flipped copy share the index sequence. Over many index
  * sequences: L·E‖w_T − w'_T‖ (what the proof bounds) and E sup_z |ℓ(w_T, z) − ℓ(w'_T, z)| against
  * (2L²/m)Σα_t; per sequence, the growth recursion ‖w_T − w'_T‖ ≤ 2L Σ_{t: i_t = 0} α_t.
