@@ -90,28 +90,13 @@ public final class RegularizedLogistic {
 
     /** F_λ(w) and ∇F_λ(w) (written into grad), overflow-safe; arguments other than grad not modified. */
     public static double valueAndGradient(Mat x, double[] y, double lambda, double[] w, double[] grad) {
-        int m = x.rows();
-        int d = x.cols();
-        java.util.Arrays.fill(grad, 0);
-        double total = 0;
-        for (int i = 0; i < m; i++) {
-            double z = 0;
-            for (int j = 0; j < d; j++) {
-                z += x.get(i, j) * w[j];
-            }
-            z *= y[i];
-            total += logistic(z);
-            double s = sigmoid(-z); // −∂ℓ/∂z
-            for (int j = 0; j < d; j++) {
-                grad[j] -= s * y[i] * x.get(i, j) / m;
-            }
-        }
+        double loss = LogisticMinimizer.valueAndGradient(x, y, w, grad); // the unregularized mean loss
         double sq = 0;
-        for (int j = 0; j < d; j++) {
+        for (int j = 0; j < w.length; j++) {
             grad[j] += lambda * w[j];
             sq += w[j] * w[j];
         }
-        return total / m + 0.5 * lambda * sq;
+        return loss + 0.5 * lambda * sq;
     }
 
     /** log(1 + e^{−z}) without overflow. */

@@ -63,7 +63,7 @@ final class StabilityCoverage implements InstanceCheck<StabilityCoverage.Instanc
         double sigma = StabilityBounds.squareLossSigma(labelBound, 1, in.lambda());
         double beta = StabilityBounds.removalBeta(sigma, 1, in.lambda(), in.m());
         double lossBound = StabilityBounds.squareLossBound(labelBound, 1, in.lambda());
-        int[] violations = new int[BOUNDS.length];
+        StabilityCoverageTally tally = new StabilityCoverageTally(BOUNDS);
         double[] gaps = new double[sets];
         double[] slack = new double[BOUNDS.length];
         for (int k = 0; k < sets; k++) {
@@ -78,10 +78,8 @@ final class StabilityCoverage implements InstanceCheck<StabilityCoverage.Instanc
                 StabilityBounds.bookStability(emp, 2 * beta, 1, lossBound, in.m(), delta),
                 StabilityBounds.bookStability(emp, 2 * beta, 2, lossBound, in.m(), delta),
                 StabilityBounds.bousquetElisseeff(emp, beta, lossBound, in.m(), delta)};
+            tally.add(risk, b);
             for (int j = 0; j < b.length; j++) {
-                if (risk > b[j]) {
-                    violations[j]++;
-                }
                 slack[j] = b[j] - emp; // the same for every set
             }
         }
@@ -91,21 +89,15 @@ final class StabilityCoverage implements InstanceCheck<StabilityCoverage.Instanc
         var b = TrialResult.of(trial).instance(in.toString()).metric("d", in.d()).metric("m", in.m())
                 .metric("lambda", in.lambda()).metric("beta", beta).metric("lossBound", lossBound)
                 .metric("gapQuantile", gapQuantile).metric("gapMax", sorted[sets - 1]);
-        double worstLow = 0;
-        boolean anyRefuted = false;
         StringBuilder note = new StringBuilder();
+        double worstLow = tally.record(b, note);
         for (int j = 0; j < BOUNDS.length; j++) {
-            double[] ci = StabilityData.violationInterval(violations[j], sets);
-            b.metric("violations " + BOUNDS[j], violations[j]).metric("ciLow " + BOUNDS[j], ci[0])
-                    .metric("ciHigh " + BOUNDS[j], ci[1]).metric("slack " + BOUNDS[j], slack[j]);
-            worstLow = Math.max(worstLow, ci[0]);
-            anyRefuted |= ci[0] > delta;
-            note.append(String.format(Locale.ROOT, "%s: %d/%d violations (CP95 [%.3f, %.3f]), bound − R̂ = %.4g; ",
-                    BOUNDS[j], violations[j], sets, ci[0], ci[1], slack[j]));
+            b.metric("slack " + BOUNDS[j], slack[j]);
         }
-        note.append(String.format(Locale.ROOT, "gap R − R̂: %.0f%% quantile %.4g, max %.4g; β = %.4g, M = %.4g",
-                100 * (1 - delta), gapQuantile, sorted[sets - 1], beta, lossBound));
-        return b.decide(worstLow, !anyRefuted, note.toString());
+        note.append(String.format(Locale.ROOT, "bound − R̂: book %.4g, B.2 %.4g, B&E %.4g; gap R − R̂: %.0f%% quantile "
+                + "%.4g, max %.4g; β = %.4g, M = %.4g", slack[0], slack[1], slack[2], 100 * (1 - delta), gapQuantile,
+                sorted[sets - 1], beta, lossBound));
+        return b.decide(worstLow, worstLow <= delta, note.toString());
     }
 
     @Override
@@ -114,23 +106,16 @@ final class StabilityCoverage implements InstanceCheck<StabilityCoverage.Instanc
         series.add(ClaimCharts.scatter(e, "lambda", "gapQuantile"));
         series.set(0, Chart.Series.points("gap R − R̂, 95% quantile (" + e.arm() + ")", series.get(0).x(),
                 series.get(0).y()));
-        for (String name : BOUNDS) {
-            Chart.Series sc = ClaimCharts.scatter(e, "lambda", "slack " + name);
-            series.add(Chart.Series.points("bound − R̂: " + name, sc.x(), sc.y()));
-        }
+        series.addAll(StabilityCoverageTally.boundSeries(e, "lambda", "slack ", "bound − R̂: ", BOUNDS));
         return List.of(new Chart(e.arm() + "-bound-vs-gap", "Ridge: bound − R̂ against the observed gap (" + e.arm()
                 + ")", "λ", "risk", true, true, series));
     }
 
     @Override
     public String keyNumber(Evidence e) {
-        StringBuilder sb = new StringBuilder();
-        for (String name : BOUNDS) {
-            double worst = e.trials().stream().mapToDouble(t -> t.metrics().get("violations " + name)).max().orElse(0);
-            sb.append(String.format(Locale.ROOT, "%s: at most %.0f violations per setting; ", name, worst));
-        }
+        String counts = StabilityCoverageTally.worstCounts(e, BOUNDS);
         double slackRatio = e.trials().stream().mapToDouble(t -> t.metrics().get("slack book")
                 / Math.max(1e-300, t.metrics().get("gapQuantile"))).min().orElse(Double.NaN);
-        return sb + String.format(Locale.ROOT, "book's bound − R̂ ≥ %.3g × the 95%% gap quantile", slackRatio);
+        return counts + String.format(Locale.ROOT, "book's bound − R̂ ≥ %.3g × the 95%% gap quantile", slackRatio);
     }
 }

@@ -82,9 +82,4 @@ final class StabilityData {
         }
         return new Sample(x, y);
     }
-
-    /** Coverage verdict helpers: the CP interval of a violation count and whether it excludes δ from below. */
-    static double[] violationInterval(int violations, int sets) {
-        return theorycheck.measure.ClopperPearson.interval(violations, sets, 0.05);
-    }
 }

@@ -13,7 +13,6 @@ import theorycheck.claim.TrialResult;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.Vec;
-import theorycheck.measure.ClopperPearson;
 import theorycheck.reference.PacBayes;
 import theorycheck.reference.RegularizedLogistic;
 
@@ -62,7 +61,7 @@ final class StabilityPacBayes implements InstanceCheck<StabilityPacBayes.Instanc
         Rng rng = new Rng(in.seed());
         double[] wStar = StabilityData.direction(in.d(), 1.0, rng.split());
         StabilityData.Sample fresh = StabilityData.classification(s.integer("test_size"), wStar, 1.0, flip, rng.split());
-        int[] violations = new int[BOUNDS.length];
+        StabilityCoverageTally tally = new StabilityCoverageTally(BOUNDS);
         double sumKl = 0;
         double sumEmp = 0;
         double sumRisk = 0;
@@ -78,10 +77,8 @@ final class StabilityPacBayes implements InstanceCheck<StabilityPacBayes.Instanc
             double emp = gibbsRisk(w, in.sigma(), train, pointMass);
             double risk = gibbsRisk(w, in.sigma(), fresh, pointMass);
             double[] b = {PacBayes.maurerBound(emp, kl, in.m(), delta), PacBayes.bookBound(emp, kl, in.m(), delta)};
+            tally.add(risk, b);
             for (int j = 0; j < b.length; j++) {
-                if (risk > b[j]) {
-                    violations[j]++;
-                }
                 sumBound[j] += b[j] / sets;
             }
             sumKl += kl / sets;
@@ -91,18 +88,13 @@ final class StabilityPacBayes implements InstanceCheck<StabilityPacBayes.Instanc
         var b = TrialResult.of(trial).instance(in + (pointMass ? " point-mass posterior" : " Q = N(ŵ, σ²I)"))
                 .metric("d", in.d()).metric("m", in.m()).metric("sigma", in.sigma()).metric("meanKl", sumKl)
                 .metric("meanEmpirical", sumEmp).metric("meanRisk", sumRisk);
-        double worstLow = 0;
         StringBuilder note = new StringBuilder();
+        double worstLow = tally.record(b, note);
         for (int j = 0; j < BOUNDS.length; j++) {
-            double[] ci = ClopperPearson.interval(violations[j], sets, 0.05);
-            worstLow = Math.max(worstLow, ci[0]);
-            b.metric("violations " + BOUNDS[j], violations[j]).metric("ciLow " + BOUNDS[j], ci[0])
-                    .metric("meanBound " + BOUNDS[j], sumBound[j]);
-            note.append(String.format(Locale.ROOT, "%s: %d/%d violations (CP95 [%.3f, %.3f]), mean bound %.4f; ",
-                    BOUNDS[j], violations[j], sets, ci[0], ci[1], sumBound[j]));
+            b.metric("meanBound " + BOUNDS[j], sumBound[j]);
         }
-        note.append(String.format(Locale.ROOT, "mean KL %.4g, mean Gibbs risk: train %.4f, population %.4f", sumKl,
-                sumEmp, sumRisk));
+        note.append(String.format(Locale.ROOT, "mean bounds: Maurer %.4f, book %.4f; mean KL %.4g, mean Gibbs risk: "
+                + "train %.4f, population %.4f", sumBound[0], sumBound[1], sumKl, sumEmp, sumRisk));
         if (!allConverged) {
             return b.outcome(Outcome.INCONCLUSIVE, worstLow, "a logistic fit did not converge; " + note);
         }
@@ -128,23 +120,16 @@ final class StabilityPacBayes implements InstanceCheck<StabilityPacBayes.Instanc
         Chart.Series emp = ClaimCharts.scatter(e, "meanKl", "meanEmpirical");
         series.add(Chart.Series.points("population Gibbs risk", risk.x(), risk.y()));
         series.add(Chart.Series.points("training Gibbs risk", emp.x(), emp.y()));
-        for (String name : BOUNDS) {
-            Chart.Series sc = ClaimCharts.scatter(e, "meanKl", "meanBound " + name);
-            series.add(Chart.Series.points("bound: " + name, sc.x(), sc.y()));
-        }
+        series.addAll(StabilityCoverageTally.boundSeries(e, "meanKl", "meanBound ", "bound: ", BOUNDS));
         return List.of(new Chart(e.arm() + "-pac-bayes", "PAC-Bayes bounds against the Gibbs risk (" + e.arm()
                 + ", means over training sets)", "KL(Q‖P)", "0-1 risk", true, false, series));
     }
 
     @Override
     public String keyNumber(Evidence e) {
-        StringBuilder sb = new StringBuilder();
-        for (String name : BOUNDS) {
-            double worst = e.trials().stream().mapToDouble(t -> t.metrics().get("violations " + name)).max().orElse(0);
-            sb.append(String.format(Locale.ROOT, "%s: at most %.0f violations per setting; ", name, worst));
-        }
+        String counts = StabilityCoverageTally.worstCounts(e, BOUNDS);
         double margin = e.trials().stream().mapToDouble(t -> t.metrics().get("meanBound book")
                 - t.metrics().get("meanRisk")).min().orElse(Double.NaN);
-        return sb + String.format(Locale.ROOT, "smallest mean slack of the book's bound %.4f", margin);
+        return counts + String.format(Locale.ROOT, "smallest mean slack of the book's bound %.4f", margin);
     }
 }
