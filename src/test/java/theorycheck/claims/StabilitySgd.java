@@ -74,7 +74,7 @@ final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimR
         double meanDistance = 0;
         double meanLossSup = 0;
         double worstPathRatio = 0;
-        int checkpoints = 20;
+        int checkpoints = Math.min(20, steps);
         double[] curveT = new double[checkpoints];
         double[] curveMeasured = new double[checkpoints];
         double[] curveBound = new double[checkpoints];
@@ -153,7 +153,7 @@ final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimR
         double derivative(double prediction, double label) {
             if (this == LOGISTIC) {
                 double z = label * prediction;
-                double s = z >= 0 ? Math.exp(-z) / (1 + Math.exp(-z)) : 1 / (1 + Math.exp(z)); // σ(−z)
+                double s = z >= 0 ? StrictMath.exp(-z) / (1 + StrictMath.exp(-z)) : 1 / (1 + StrictMath.exp(z)); // σ(−z)
                 return -label * s;
             }
             return Math.max(-1, Math.min(1, prediction - label));
