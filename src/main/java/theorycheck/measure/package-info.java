@@ -1,5 +1,10 @@
 /**
  * Measurements of parameters and objectives: spectra, norms against references, subspace
  * components. Iterative measures return a record saying whether they converged.
+ *
+ * <p>Stability: exact leave-one-out and replace-one retraining ({@link theorycheck.measure.LeaveOneOut}),
+ * the sup over a ball of test points of the loss change between two linear predictors
+ * ({@link theorycheck.measure.LossDifferenceSup}), and the exact binomial interval used to judge the
+ * coverage frequency of high-probability bounds ({@link theorycheck.measure.ClopperPearson}).
  */
 package theorycheck.measure;

@@ -18,7 +18,12 @@
  * ({@link theorycheck.reference.MaxMargin}: ojAlgo QP/LP, then a plain-Java KKT clean-up that
  * verifies optimality; ojAlgo 55's LP/QP alone cycled or misreported on some inputs), margin
  * measures ({@link theorycheck.reference.MarginMeasures}) and the finite logistic-loss minimizer of
- * non-separable data by Newton's method ({@link theorycheck.reference.LogisticMinimizer}).
+ * non-separable data by Newton's method ({@link theorycheck.reference.LogisticMinimizer}), and its
+ * L2-regularized counterpart, which exists on any data ({@link theorycheck.reference.RegularizedLogistic}).
+ *
+ * <p>Bounds: uniform-stability constants and generalization bounds with the constants of Bousquet &amp;
+ * Elisseeff (2002), the book and Hardt, Recht &amp; Singer (2016) ({@link theorycheck.reference.StabilityBounds});
+ * PAC-Bayes quantities for Gaussian posteriors ({@link theorycheck.reference.PacBayes}).
  *
  * <p>Conventions: a design X is m×n with one example per row (m examples, n features); the
  * empirical risk is (1/2m)‖Xw − y‖², matching {@link theorycheck.loss.EmpiricalRisk} with
