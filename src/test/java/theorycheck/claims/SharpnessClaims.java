@@ -157,6 +157,24 @@ class SharpnessClaims {
     }
 
     // ------------------------------------------------------------------------------------------
+    // book.A.15, book.C.11: global scale
+    // ------------------------------------------------------------------------------------------
+
+    @Test
+    @ClaimId("book.A.15")
+    void book_A_15() {
+        ClaimVerifier.verify("book.A.15", new SharpnessScale.ChangeOfVariables(false),
+                new SharpnessScale.ChangeOfVariables(true));
+    }
+
+    @Test
+    @ClaimId("book.C.11")
+    void book_C_11() {
+        ClaimVerifier.verify("book.C.11", new SharpnessScale.RelativeSharpness(false),
+                new SharpnessScale.RelativeSharpness(true));
+    }
+
+    // ------------------------------------------------------------------------------------------
     // shared helpers
     // ------------------------------------------------------------------------------------------
 
