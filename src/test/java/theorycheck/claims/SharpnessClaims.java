@@ -175,6 +175,16 @@ class SharpnessClaims {
     }
 
     // ------------------------------------------------------------------------------------------
+    // book.flatness-proxy
+    // ------------------------------------------------------------------------------------------
+
+    @Test
+    @ClaimId("book.flatness-proxy")
+    void book_flatness_proxy() {
+        ClaimVerifier.verify("book.flatness-proxy", new SharpnessProxy("radius"), new SharpnessProxy("control_radius"));
+    }
+
+    // ------------------------------------------------------------------------------------------
     // shared helpers
     // ------------------------------------------------------------------------------------------
 
