@@ -62,6 +62,27 @@ final class SharpnessNets {
     }
 
     /**
+     * Full-batch GD until the training loss first drops to {@code target}.
+     *
+     * @return θ at that step, or null if the loss never got there within maxSteps or became non-finite
+     */
+    static double[] gdUntil(EmpiricalRisk risk, double[] start, double eta, double target, int maxSteps) {
+        double[] theta = start.clone();
+        double[] g = new double[theta.length];
+        for (int t = 0; t < maxSteps; t++) {
+            double v = risk.valueAndGradient(theta, null, g);
+            if (!Double.isFinite(v)) {
+                return null;
+            }
+            if (v <= target) {
+                return theta;
+            }
+            Vec.axpyInPlace(-eta, g, theta);
+        }
+        return null;
+    }
+
+    /**
      * Levenberg–Marquardt steps θ ← θ − (H + μI)⁻¹∇L with the exact Hessian: μ shrinks ×10 after a
      * step that lowers L and grows ×10 otherwise (or when H + μI is not positive definite), so it
      * behaves like Newton near a strict minimum and like short gradient steps elsewhere. Stops when
