@@ -65,7 +65,7 @@ final class SharpnessGeneralization {
     }
 
     /** The ReLU-net pairs of the claim arm. */
-    static final class ReluPairs implements InstanceCheck<SharpnessTrainedNet>, ClaimRunner.KeyNumber {
+    static final class ReluPairs extends PairCheck<SharpnessTrainedNet> {
         @Override
         public SharpnessTrainedNet draw(Trial trial) {
             return SharpnessTrainedNet.draw(trial, Activation.RELU, false, false);
@@ -115,19 +115,10 @@ final class SharpnessGeneralization {
             return judge(b, pairs, s.real("max_train_gap"), s.real("strict_tol"), gap);
         }
 
-        @Override
-        public List<Chart> charts(Evidence e) {
-            return pairChart(e);
-        }
-
-        @Override
-        public String keyNumber(Evidence e) {
-            return pairKey(e);
-        }
     }
 
     /** The diagonal-linear-net pairs of the control. */
-    static final class DiagonalPairs implements InstanceCheck<Long>, ClaimRunner.KeyNumber {
+    static final class DiagonalPairs extends PairCheck<Long> {
         @Override
         public Long draw(Trial trial) {
             return trial.rng().nextLong();
@@ -162,15 +153,6 @@ final class SharpnessGeneralization {
             return judge(b, pairs, Double.POSITIVE_INFINITY, s.real("strict_tol"), 0);
         }
 
-        @Override
-        public List<Chart> charts(Evidence e) {
-            return pairChart(e);
-        }
-
-        @Override
-        public String keyNumber(Evidence e) {
-            return pairKey(e);
-        }
     }
 
     /**
@@ -205,6 +187,19 @@ final class SharpnessGeneralization {
         }
         return b.decide(worst, violated == 0, String.format(Locale.ROOT, "%d of %d matched pairs contradict it; %s",
                 violated, judged, String.join("; ", notes)));
+    }
+
+    /** Pair checks share their chart and headline number. */
+    abstract static class PairCheck<I> implements InstanceCheck<I>, ClaimRunner.KeyNumber {
+        @Override
+        public List<Chart> charts(Evidence e) {
+            return pairChart(e);
+        }
+
+        @Override
+        public String keyNumber(Evidence e) {
+            return pairKey(e);
+        }
     }
 
     static List<Chart> pairChart(Evidence e) {

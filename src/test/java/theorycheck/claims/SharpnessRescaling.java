@@ -8,6 +8,7 @@ import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
 import theorycheck.claim.InstanceCheck;
 import theorycheck.claim.Outcome;
+import theorycheck.claim.Setting;
 import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
 import theorycheck.data.RandomDesigns;
@@ -30,7 +31,7 @@ final class SharpnessRescaling {
      * a; per a, the function gap, λmax (Lanczos) and the Hessian against the derived law
      * H_a = T⁻¹HT⁻¹ with T = diag(a on layer 1, 1/a on layer 2).
      */
-    static final class DinhRescaling implements InstanceCheck<SharpnessTrainedNet>, ClaimRunner.KeyNumber {
+    static final class DinhRescaling extends TrainedNetCheck {
         private final Activation activation;
 
         DinhRescaling(Activation activation) {
@@ -43,13 +44,8 @@ final class SharpnessRescaling {
         }
 
         @Override
-        public TrialResult check(SharpnessTrainedNet inst, Trial trial) {
-            var s = trial.setting();
-            TrialResult.Builder b = TrialResult.of(trial).instance(inst.toString());
-            SharpnessTrainedNet.Trained t = inst.train(s.real("eta"), s.integer("steps"));
-            if (t.theta() == null) {
-                return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "GD diverged");
-            }
+        TrialResult checkTrained(SharpnessTrainedNet inst, SharpnessTrainedNet.Trained t, Setting s,
+                TrialResult.Builder b) {
             Mlp net = t.net();
             EmpiricalRisk risk = t.train();
             double[] theta = t.theta();
@@ -107,7 +103,7 @@ final class SharpnessRescaling {
      * random per-neuron rescalings). Control: the non-diagonal (W₁, W₂) → (MW₁, W₂M⁻¹) of a linear-
      * activation net, M = Q·diag(s), which also keeps the function.
      */
-    static final class AdaptiveInvariance implements InstanceCheck<SharpnessTrainedNet>, ClaimRunner.KeyNumber {
+    static final class AdaptiveInvariance extends TrainedNetCheck {
         private final boolean mixing;
 
         AdaptiveInvariance(boolean mixing) {
@@ -121,13 +117,8 @@ final class SharpnessRescaling {
         }
 
         @Override
-        public TrialResult check(SharpnessTrainedNet inst, Trial trial) {
-            var s = trial.setting();
-            TrialResult.Builder b = TrialResult.of(trial).instance(inst.toString());
-            SharpnessTrainedNet.Trained t = inst.train(s.real("eta"), s.integer("steps"));
-            if (t.theta() == null) {
-                return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "GD diverged");
-            }
+        TrialResult checkTrained(SharpnessTrainedNet inst, SharpnessTrainedNet.Trained t, Setting s,
+                TrialResult.Builder b) {
             Mlp net = t.net();
             EmpiricalRisk risk = t.train();
             double[] theta = t.theta();
@@ -243,6 +234,23 @@ final class SharpnessRescaling {
             return String.format(Locale.ROOT, "adaptive λmax: largest relative change %.2e; plain λmax moved up to ×%.3g",
                     stat(e, "maxAdaptiveRelChange", true), stat(e, "maxPlainFactor", true));
         }
+    }
+
+    /** A check on a net trained with the setting's η and step count; a diverged run is INCONCLUSIVE. */
+    abstract static class TrainedNetCheck implements InstanceCheck<SharpnessTrainedNet>, ClaimRunner.KeyNumber {
+        @Override
+        public final TrialResult check(SharpnessTrainedNet inst, Trial trial) {
+            Setting s = trial.setting();
+            TrialResult.Builder b = TrialResult.of(trial).instance(inst.toString());
+            SharpnessTrainedNet.Trained t = inst.train(s.real("eta"), s.integer("steps"));
+            if (t.theta() == null) {
+                return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "GD diverged");
+            }
+            return checkTrained(inst, t, s, b);
+        }
+
+        abstract TrialResult checkTrained(SharpnessTrainedNet inst, SharpnessTrainedNet.Trained t, Setting s,
+                TrialResult.Builder b);
     }
 
     /** The smallest (max = false) or largest value of a metric over an arm's trials. */
