@@ -12,10 +12,13 @@ import theorycheck.claim.Outcome;
 import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
 import theorycheck.data.Rng;
+import theorycheck.linalg.Mat;
+import theorycheck.linalg.Ops;
 import theorycheck.linalg.Vec;
 import theorycheck.loss.EmpiricalRisk;
 import theorycheck.measure.FullHessian;
 import theorycheck.measure.Sharpness;
+import theorycheck.model.Activation;
 import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 
@@ -42,7 +45,7 @@ class SharpnessClaims {
      * The remainder of the second-order model over a sweep of radii ρ, and its log-log slope.
      * T1.2 (worstCase = false): r(ρ) = max over fixed random unit u of |L(θ+ρu) − L(θ) − ½ρ²uᵀHu|.
      * T1.3 (worstCase = true): r(ρ) = |S(ρ) − ½λmax ρ²| with S(ρ) from projected gradient ascent.
-     * The claim arm works at a Newton-polished strict minimum, the control at the GD start.
+     * The claim arm works at a Levenberg–Marquardt-polished strict minimum, the control at the GD start.
      */
     static final class TaylorRemainder implements InstanceCheck<SharpnessMinimum>, ClaimRunner.KeyNumber {
         private final boolean worstCase;
@@ -75,42 +78,16 @@ class SharpnessClaims {
             b.metric("loss", base).metric("gradNorm", Vec.norm2(g)).metric("lambdaMax", lambdaMax)
                     .metric("lambdaMin", spectrum.min()).metric("params", theta.length);
             double[] radii = logSpaced(s.range("rho"), s.integer("points"));
-            double[] remainder = new double[radii.length];
             Rng rng = new Rng(inst.dataSeed() ^ 0x9E3779B97F4A7C15L);
+            double[] remainder;
             if (worstCase) {
                 int restarts = s.integer("restarts");
-                int minAgree = restarts;
-                for (int k = 0; k < radii.length; k++) {
-                    Sharpness.WorstCase wc = Sharpness.worstCase(risk, theta, radii[k], restarts, s.integer("ascent_steps"),
-                            rng.split());
-                    remainder[k] = Math.abs(wc.value() - 0.5 * lambdaMax * radii[k] * radii[k]);
-                    minAgree = Math.min(minAgree, wc.agreeing());
-                }
-                b.metric("minRestartsAgreeing", minAgree);
+                int[] minAgree = {restarts};
+                remainder = worstCaseRemainder(risk, theta, lambdaMax, radii, restarts, s.integer("ascent_steps"), rng,
+                        minAgree);
+                b.metric("minRestartsAgreeing", minAgree[0]);
             } else {
-                theorycheck.linalg.Mat h = FullHessian.of(risk, theta);
-                int m = s.integer("directions");
-                double[][] dirs = new double[m][];
-                for (int j = 0; j < m; j++) {
-                    dirs[j] = rng.gaussianVector(theta.length, 1.0);
-                    double nrm = Vec.norm2(dirs[j]);
-                    for (int i = 0; i < theta.length; i++) {
-                        dirs[j][i] /= nrm;
-                    }
-                }
-                double[] point = new double[theta.length];
-                for (int k = 0; k < radii.length; k++) {
-                    double rho = radii[k];
-                    double worst = 0;
-                    for (double[] u : dirs) {
-                        for (int i = 0; i < theta.length; i++) {
-                            point[i] = theta[i] + rho * u[i];
-                        }
-                        double quad = 0.5 * rho * rho * quadraticForm(h, u);
-                        worst = Math.max(worst, Math.abs(risk.value(point) - base - quad));
-                    }
-                    remainder[k] = worst;
-                }
+                remainder = directionalRemainder(risk, theta, base, radii, s.integer("directions"), rng);
             }
             double slope = logLogSlope(radii, remainder);
             double relSmall = remainder[0] / (0.5 * lambdaMax * radii[0] * radii[0]);
@@ -120,6 +97,42 @@ class SharpnessClaims {
             return b.decide(slope, slope >= min, String.format(Locale.ROOT,
                     "log-log slope of the remainder %.3f (%s %.1f); ‖∇L‖ = %.2e, λmax = %.4g, λmin = %.3g; remainder/(½λmaxρ²) = %.2e at ρ = %.0e",
                     slope, slope >= min ? "≥" : "<", min, Vec.norm2(g), lambdaMax, spectrum.min(), relSmall, radii[0]));
+        }
+
+        /** r(ρ) = max over m fixed random unit u of |L(θ+ρu) − L(θ) − ½ρ²uᵀHu|, H the dense exact Hessian. */
+        private static double[] directionalRemainder(EmpiricalRisk risk, double[] theta, double base, double[] radii,
+                int m, Rng rng) {
+            Mat h = FullHessian.of(risk, theta);
+            double[][] dirs = new double[m][];
+            for (int j = 0; j < m; j++) {
+                dirs[j] = rng.gaussianVector(theta.length, 1.0);
+                dirs[j] = Vec.scale(1 / Vec.norm2(dirs[j]), dirs[j]);
+            }
+            double[] remainder = new double[radii.length];
+            double[] point = new double[theta.length];
+            for (int k = 0; k < radii.length; k++) {
+                double rho = radii[k];
+                for (double[] u : dirs) {
+                    for (int i = 0; i < theta.length; i++) {
+                        point[i] = theta[i] + rho * u[i];
+                    }
+                    double quad = 0.5 * rho * rho * quadraticForm(h, u);
+                    remainder[k] = Math.max(remainder[k], Math.abs(risk.value(point) - base - quad));
+                }
+            }
+            return remainder;
+        }
+
+        /** r(ρ) = |S(ρ) − ½λmax ρ²|; minAgree[0] becomes the fewest restarts agreeing on S(ρ) over the radii. */
+        private static double[] worstCaseRemainder(EmpiricalRisk risk, double[] theta, double lambdaMax, double[] radii,
+                int restarts, int steps, Rng rng, int[] minAgree) {
+            double[] remainder = new double[radii.length];
+            for (int k = 0; k < radii.length; k++) {
+                Sharpness.WorstCase wc = Sharpness.worstCase(risk, theta, radii[k], restarts, steps, rng.split());
+                remainder[k] = Math.abs(wc.value() - 0.5 * lambdaMax * radii[k] * radii[k]);
+                minAgree[0] = Math.min(minAgree[0], wc.agreeing());
+            }
+            return remainder;
         }
 
         @Override
@@ -145,8 +158,8 @@ class SharpnessClaims {
     @Test
     @ClaimId("lit.dinh-rescaling")
     void lit_dinh_rescaling() {
-        ClaimVerifier.verify("lit.dinh-rescaling", new SharpnessRescaling.DinhRescaling(theorycheck.model.Activation.RELU),
-                new SharpnessRescaling.DinhRescaling(theorycheck.model.Activation.TANH));
+        ClaimVerifier.verify("lit.dinh-rescaling", new SharpnessRescaling.DinhRescaling(Activation.RELU),
+                new SharpnessRescaling.DinhRescaling(Activation.TANH));
     }
 
     @Test
@@ -200,8 +213,8 @@ class SharpnessClaims {
     // ------------------------------------------------------------------------------------------
 
     /** uᵀMu. */
-    static double quadraticForm(theorycheck.linalg.Mat m, double[] u) {
-        return Vec.dot(u, theorycheck.linalg.Ops.gemv(m, u, null));
+    static double quadraticForm(Mat m, double[] u) {
+        return Vec.dot(u, Ops.gemv(m, u, null));
     }
 
     static double[] logSpaced(double[] range, int points) {

@@ -20,7 +20,7 @@ import theorycheck.model.Mlp;
  * point with a non-zero gradient, for controls.
  */
 record SharpnessMinimum(int n, int d, int width, long dataSeed) {
-    /** Gradient norm below which a Newton end point counts as critical. */
+    /** Gradient norm below which a polished end point counts as critical. */
     static final double CRITICAL_GRADIENT = 1e-10;
     /** Standard deviation of the noise added to the teacher's targets. */
     static final double NOISE = 0.5;
@@ -75,9 +75,9 @@ record SharpnessMinimum(int n, int d, int width, long dataSeed) {
         if (gd == null) {
             return new Found(risk, start, null, Double.NaN, Double.NaN, null, "GD diverged");
         }
-        double[] theta = SharpnessNets.newton(risk, gd, 200, 1e-13);
+        double[] theta = SharpnessNets.levenbergMarquardt(risk, gd, 200, 1e-13);
         if (theta == null) {
-            return new Found(risk, start, null, Double.NaN, Double.NaN, null, "Newton polish diverged");
+            return new Found(risk, start, null, Double.NaN, Double.NaN, null, "Levenberg–Marquardt polish diverged");
         }
         double[] g = new double[theta.length];
         double loss = risk.valueAndGradient(theta, null, g);

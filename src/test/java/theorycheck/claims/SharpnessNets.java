@@ -14,7 +14,7 @@ import theorycheck.model.Mlp;
 import theorycheck.model.Model;
 
 /**
- * Small networks for the sharpness claims: teacher data, a plain full-batch GD loop, a Newton
+ * Small networks for the sharpness claims: teacher data, a plain full-batch GD loop, a Levenberg–Marquardt
  * polish to a critical point, the function-preserving rescalings of ReLU nets and the check that
  * two parameter vectors compute the same function.
  */
@@ -88,7 +88,7 @@ final class SharpnessNets {
      * behaves like Newton near a strict minimum and like short gradient steps elsewhere. Stops when
      * ‖∇L‖ ≤ gradTol or after the iteration budget; the caller checks what was reached.
      */
-    static double[] newton(EmpiricalRisk risk, double[] start, int iterations, double gradTol) {
+    static double[] levenbergMarquardt(EmpiricalRisk risk, double[] start, int iterations, double gradTol) {
         double[] theta = start.clone();
         int p = theta.length;
         double[] g = new double[p];
