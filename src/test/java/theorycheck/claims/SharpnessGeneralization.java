@@ -214,10 +214,11 @@ final class SharpnessGeneralization {
     }
 
     static String pairKey(Evidence e) {
-        return String.format(Locale.ROOT, "test(flatter) − test(sharper) over matched pairs: %.3g to %.3g",
+        String head = String.format(Locale.ROOT, "test(flatter) − test(sharper): pair 1 %.3g to %.3g",
                 SharpnessRescaling.stat(e, "pair0FlatterMinusSharperTest", false),
-                Math.max(SharpnessRescaling.stat(e, "pair0FlatterMinusSharperTest", true),
-                        e.trials().stream().mapToDouble(t -> t.metrics().getOrDefault("pair1FlatterMinusSharperTest",
-                                Double.NEGATIVE_INFINITY)).max().orElse(Double.NaN)));
+                SharpnessRescaling.stat(e, "pair0FlatterMinusSharperTest", true));
+        double lo = SharpnessRescaling.stat(e, "pair1FlatterMinusSharperTest", false);
+        return Double.isNaN(lo) ? head : head + String.format(Locale.ROOT, ", pair 2 %.3g to %.3g", lo,
+                SharpnessRescaling.stat(e, "pair1FlatterMinusSharperTest", true));
     }
 }

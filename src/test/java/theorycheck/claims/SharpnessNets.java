@@ -188,18 +188,6 @@ final class SharpnessNets {
         return functionGap(model, theta1, model, theta2, x);
     }
 
-    /** ‖A − B‖_F / ‖B‖_F. */
-    static double relativeFrobenius(Mat a, Mat b) {
-        double diff = 0;
-        double ref = 0;
-        for (int i = 0; i < a.size(); i++) {
-            double e = a.get(i) - b.get(i);
-            diff += e * e;
-            ref += b.get(i) * b.get(i);
-        }
-        return Math.sqrt(diff / ref);
-    }
-
     /** D⁻¹ H D⁻¹ for a diagonal D given by its entries: the Hessian law of θ' = Dθ with L'(θ') = L(D⁻¹θ'). */
     static Mat congruenceByInverse(Mat h, double[] dg) {
         int p = dg.length;

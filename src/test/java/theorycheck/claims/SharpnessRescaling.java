@@ -14,6 +14,7 @@ import theorycheck.claim.TrialResult;
 import theorycheck.data.RandomDesigns;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
+import theorycheck.linalg.MatrixChecks;
 import theorycheck.linalg.SymmetricEigen;
 import theorycheck.loss.EmpiricalRisk;
 import theorycheck.measure.FullHessian;
@@ -69,7 +70,7 @@ final class SharpnessRescaling {
                 java.util.Arrays.fill(dg, 1.0);
                 dg = SharpnessNets.layerRescale(net, dg, 0, a);
                 Mat predicted = SharpnessNets.congruenceByInverse(h, dg);
-                maxLaw = Math.max(maxLaw, SharpnessNets.relativeFrobenius(FullHessian.of(risk, scaled), predicted));
+                maxLaw = Math.max(maxLaw, MatrixChecks.relativeFrobenius(FullHessian.of(risk, scaled), predicted));
                 factor = Math.max(factor, Math.max(lam[k] / base, base / lam[k]));
             }
             b.metric("lambdaMax", base).metric("maxFunctionGap", maxGap).metric("hessianLawError", maxLaw)

@@ -13,6 +13,7 @@ import theorycheck.claim.TrialResult;
 import theorycheck.data.RandomDesigns;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
+import theorycheck.linalg.MatrixChecks;
 import theorycheck.linalg.Ops;
 import theorycheck.linalg.SymmetricEigen;
 import theorycheck.linalg.Vec;
@@ -84,7 +85,7 @@ final class SharpnessScale {
                     SharpnessNets.functionGap(net, theta, scaledRisk.model(), phi, t.test().x()));
             Mat h = FullHessian.of(risk, theta);
             Mat hc = FullHessian.of(scaledRisk, phi);
-            double law = SharpnessNets.relativeFrobenius(hc, Ops.scale(1 / (c * c), h));
+            double law = MatrixChecks.relativeFrobenius(hc, Ops.scale(1 / (c * c), h));
             double lam0 = SymmetricEigen.decompose(h).max();
             double lamC = SymmetricEigen.decompose(hc).max();
             double tr0 = Ops.trace(h);

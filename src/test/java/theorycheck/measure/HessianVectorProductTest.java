@@ -315,13 +315,6 @@ class HessianVectorProductTest {
 
     /** ‖A − B‖_F / max(‖B‖_F, 1). */
     static double relativeFrobenius(Mat a, Mat b) {
-        double diff = 0;
-        double ref = 0;
-        for (int i = 0; i < a.size(); i++) {
-            double e = a.get(i) - b.get(i);
-            diff += e * e;
-            ref += b.get(i) * b.get(i);
-        }
-        return Math.sqrt(diff) / Math.max(Math.sqrt(ref), 1.0);
+        return Vec.relativeError(a.data(), b.data(), 1.0);
     }
 }
