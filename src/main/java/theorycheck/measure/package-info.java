@@ -1,6 +1,8 @@
 /**
  * Measurements of parameters and objectives: spectra, norms against references, subspace
- * components. Iterative measures return a record saying whether they converged.
+ * components, exact Hessian-vector products and the curvature and sharpness measures built on them
+ * ({@link theorycheck.measure.Lanczos}, {@link theorycheck.measure.Sharpness}). Iterative measures
+ * return a record saying whether they converged.
  *
  * <p>Stability: exact leave-one-out and replace-one retraining ({@link theorycheck.measure.LeaveOneOut}),
  * the sup over a ball of test points of the loss change between two linear predictors
