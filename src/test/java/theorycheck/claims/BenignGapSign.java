@@ -60,13 +60,11 @@ final class BenignGapSign implements InstanceCheck<BenignGapSign.Instance>, Clai
 
     @Override
     public Instance draw(Trial trial) {
-        var s = trial.setting();
+        BenignSize size = BenignSize.draw(trial);
+        int m = size.m();
+        double aspect = size.aspect();
         Rng rng = trial.rng();
-        int[] mr = s.intRange("m");
-        int m = rng.intBetween(mr[0], mr[1]);
-        double[] ar = s.range("aspect");
-        double aspect = rng.uniform(ar[0], ar[1]);
-        double[] nr = s.range("noise_std");
+        double[] nr = trial.setting().range("noise_std");
         double sigma = rng.uniform(nr[0], nr[1]);
         boolean spiked = rng.uniform() < 0.5;
         boolean clean = rng.uniform() < 0.5;

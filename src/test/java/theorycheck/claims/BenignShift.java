@@ -51,14 +51,11 @@ final class BenignShift implements InstanceCheck<BenignShift.Instance>, ClaimRun
 
     @Override
     public Instance draw(Trial trial) {
-        var s = trial.setting();
+        BenignSize size = BenignSize.draw(trial);
         Rng rng = trial.rng();
-        int[] mr = s.intRange("m");
-        int m = rng.intBetween(mr[0], mr[1]);
-        double[] ar = s.range("aspect");
-        int q = (int) Math.round(rng.uniform(ar[0], ar[1]) * m);
-        double[] kr = s.range("kappa");
-        return new Instance(m, q, rng.logUniform(kr[0], kr[1]), s.real("noise_std"), rng.nextLong());
+        double[] kr = trial.setting().range("kappa");
+        return new Instance(size.m(), (int) Math.round(size.aspect() * size.m()), rng.logUniform(kr[0], kr[1]),
+                trial.setting().real("noise_std"), rng.nextLong());
     }
 
     @Override
