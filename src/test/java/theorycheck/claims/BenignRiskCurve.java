@@ -174,8 +174,7 @@ final class BenignRiskCurve implements InstanceCheck<BenignRiskCurve.Instance>, 
             }
             series.add(Chart.Series.line(e.arm() + " trial " + t.index() + " bound shape (scaled)", bd[0], scaled));
         }
-        charts.add(new Chart(e.arm() + "-excess-vs-m", "Excess risk of the interpolant vs m (" + e.arm() + ", " + fit.name()
-                + ") with Bartlett et al.'s bound shape", "m (samples)", "(θ̂−θ*)ᵀΣ(θ̂−θ*)", true, true, series));
+        charts.add(new Chart(e.arm() + "-excess-vs-m", "Excess risk vs m (" + e.arm() + ", " + fit.name() + ")", "m (samples)", "(θ̂−θ*)ᵀΣ(θ̂−θ*)", true, true, series));
         if (!e.trials().isEmpty()) {
             TrialResult t = e.trials().get(0);
             double[][] sp = t.traces().get("spectrum");

@@ -115,7 +115,7 @@ final class BenignShift implements InstanceCheck<BenignShift.Instance>, ClaimRun
                 + e.arm() + "); > 1 means X⁺y is less robust", "shift strength κ", "E(X⁺y) / E(other)", true, true,
                 List.of(renamed(ClaimCharts.scatter(e, "kappa", "ratioToBest"), e.arm() + ": vs most robust interpolant"),
                         renamed(ClaimCharts.scatter(e, "kappa", "ratioToOnA"), e.arm() + ": vs spikes+A-only interpolant"),
-                        Chart.Series.line("ratio 1", new double[] {1, 1000}, new double[] {1, 1}))));
+                        Chart.Series.line("ratio 1", new double[] {5, 200}, new double[] {1, 1}))));
     }
 
     private static Chart.Series renamed(Chart.Series s, String name) {
