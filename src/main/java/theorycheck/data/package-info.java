@@ -1,5 +1,6 @@
 /**
- * Problem generators: Gaussian regression designs, separable and non-separable classification
+ * Problem generators: Gaussian regression designs (also with a prescribed covariance spectrum,
+ * {@link theorycheck.data.SpikedCovariance}), separable and non-separable classification
  * data (planted margin, shifted Gaussians, XOR, spiral, low intrinsic dimension), and the LP
  * certificate ({@link theorycheck.data.SeparabilityCertificate}, ojAlgo) that says whether a data set
  * is separable through the origin; and Fashion-MNIST, read from Debian's gzip IDX files by our own

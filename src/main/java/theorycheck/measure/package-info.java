@@ -1,8 +1,13 @@
 /**
  * Measurements of parameters and objectives: spectra, norms against references, subspace
- * components, exact Hessian-vector products and the curvature and sharpness measures built on them
- * ({@link theorycheck.measure.Lanczos}, {@link theorycheck.measure.Sharpness}). Iterative measures
- * return a record saying whether they converged.
+ * components. Iterative measures return a record saying whether they converged.
+ *
+ * <p>Curvature: exact Hessian-vector products and the curvature and sharpness measures built on
+ * them ({@link theorycheck.measure.HessianVectorProduct}, {@link theorycheck.measure.Lanczos},
+ * {@link theorycheck.measure.FullHessian}, {@link theorycheck.measure.Sharpness}).
+ *
+ * <p>Covariance spectra: effective ranks r_k, R_k and k* of Bartlett et al. 2020
+ * ({@link theorycheck.measure.CovarianceRanks}).
  *
  * <p>Stability: exact leave-one-out and replace-one retraining ({@link theorycheck.measure.LeaveOneOut}),
  * the sup over a ball of test points of the loss change between two linear predictors
