@@ -146,6 +146,8 @@ class MaxMarginRateClaims {
             Map<String, ToDoubleFunction<double[]>> probes = new LinkedHashMap<>();
             probes.put("normSq", w -> Vec.dot(w, w));
             probes.put("proj", w -> Vec.dot(w, wHat));
+            probes.put("marginRatio", w -> Vec.norm2(w) == 0 ? Double.NaN
+                    : MarginMeasures.normalizedMargin(w, data, Norm.L2) / l2.margin());
             EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.d()), LogisticLoss.INSTANCE, data.x(), data.y());
             TrainResult run = Trainer.run(risk, new GradientDescent(eta), BatchSampler.full(), w0,
                     new TrainConfig(tEnd, 0, 0, 100, 1e12, 100), probes);
@@ -184,7 +186,8 @@ class MaxMarginRateClaims {
                     .metric("rhoAtTStart", rhoAtStart).metric("rhoAtTWindow", rhoAtT1).metric("rhoMaxInWindow", rhoMax)
                     .metric("rhoAtT", rhoEnd).metric("relativeRise", rise).metric("angleAtT", angle)
                     .metric("normW", Vec.norm2(run.theta()))
-                    .trace("rho", steps, rho).trace("rhoOverWHat", steps, scaled);
+                    .trace("rho", steps, rho).trace("rhoOverWHat", steps, scaled)
+                    .trace("marginRatio", steps, ClaimCharts.toArray(run.trajectory().series("marginRatio")));
             b.metric("l2ShortOfLinfMargin", refs.l2ShortOfLinfMargin());
             String bad = refs.unusable().orElse(null);
             if (bad != null) {
@@ -203,7 +206,10 @@ class MaxMarginRateClaims {
         @Override
         public List<Chart> charts(Evidence e) {
             return List.of(ClaimCharts.traces(e, "rhoOverWHat", e.arm() + "-residual",
-                    "‖w(t) − c·ŵ log t‖ / ‖ŵ‖ under GD (" + e.arm() + ")", "step t", "‖ρ(t)‖ / ‖ŵ‖", true, false));
+                    "‖w(t) − c·ŵ log t‖ / ‖ŵ‖ under GD (" + e.arm() + ")", "step t", "‖ρ(t)‖ / ‖ŵ‖", true, false),
+                    ClaimCharts.traces(e, "marginRatio", e.arm() + "-margin-ratio",
+                            "GD from a random start: ℓ2 margin ratio γ(w_t)/γ* (" + e.arm() + ")", "step t", "γ(w_t) / γ*",
+                            true, false));
         }
 
         @Override
