@@ -463,18 +463,24 @@ class MaxMarginClaims {
     record AngleRate(TrainResult run, double[] steps, double[] angles, double[] ratios, double[] norms, double[] scaled,
             double a0, double aEnd, double growth) {
         static AngleRate measure(Classification data, Loss loss, Optimizer opt, MaxMargin.Result l2, long t0, long tEnd) {
+            return measure(data, loss, opt, BatchSampler.full(), 100, l2, t0, tEnd);
+        }
+
+        /** The same with mini-batches; the full-batch loss is checked every {@code checkEvery} steps. */
+        static AngleRate measure(Classification data, Loss loss, Optimizer opt, BatchSampler sampler, int checkEvery,
+                MaxMargin.Result l2, long t0, long tEnd) {
             Map<String, ToDoubleFunction<double[]>> probes = new LinkedHashMap<>();
             probes.put("angle", w -> Vec.norm2(w) == 0 ? Double.NaN : MarginMeasures.angle(w, l2.direction()));
             probes.put("marginRatio", w -> Vec.norm2(w) == 0 ? Double.NaN
                     : MarginMeasures.normalizedMargin(w, data, Norm.L2) / l2.margin());
             probes.put("normW", Vec::norm2);
             EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(data.dim()), loss, data.x(), data.y());
-            TrainConfig config = new TrainConfig(tEnd, 0, 0, 100, 1e12, 80);
-            TrainResult run = Trainer.run(risk, opt, BatchSampler.full(), new double[data.dim()], config, probes);
+            TrainConfig config = new TrainConfig(tEnd, 0, 0, checkEvery, 1e12, 80);
+            TrainResult run = Trainer.run(risk, opt, sampler, new double[data.dim()], config, probes);
             double[] steps = ClaimCharts.toArray(run.trajectory().steps());
             double[] angles = ClaimCharts.toArray(run.trajectory().series("angle"));
             double[] ratios = ClaimCharts.toArray(run.trajectory().series("marginRatio"));
-            double a0 = at(steps, angles, t0);
+            double a0 = MaxMarginRateClaims.at(steps, angles, t0);
             double aEnd = angles[angles.length - 1];
             double growth = (aEnd * Math.log(tEnd) / Math.log(Math.log(tEnd)))
                     / (a0 * Math.log(t0) / Math.log(Math.log(t0)));
@@ -486,14 +492,5 @@ class MaxMarginClaims {
             return new AngleRate(run, steps, angles, ratios, norms, scaled, a0, aEnd, growth);
         }
 
-        /** The recorded value at the first recorded step ≥ t. */
-        private static double at(double[] steps, double[] values, long t) {
-            for (int i = 0; i < steps.length; i++) {
-                if (steps[i] >= t) {
-                    return values[i];
-                }
-            }
-            return values[values.length - 1];
-        }
     }
 }

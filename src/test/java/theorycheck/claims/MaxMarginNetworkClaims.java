@@ -95,7 +95,7 @@ class MaxMarginNetworkClaims {
             double[] r1 = ClaimCharts.toArray(run.trajectory().series("l1Ratio"));
             double[] r2 = ClaimCharts.toArray(run.trajectory().series("l2Ratio"));
             double end = r1[r1.length - 1];
-            double decadeAgo = at(t, r1, steps / 10);
+            double decadeAgo = MaxMarginRateClaims.at(t, r1, steps / 10);
             var b = TrialResult.of(trial).instance(inst.withoutStep() + String.format(Locale.ROOT, " α=%.3g lr=%.3g", alpha,
                     lr)).metric("alpha", alpha).metric("lr", lr).metric("l2ShortInL1", l2ShortInL1)
                     .metric("l1RatioAtT", end).metric("l1RatioAtT/10", decadeAgo).metric("l2RatioAtT", r2[r2.length - 1])
@@ -123,14 +123,6 @@ class MaxMarginNetworkClaims {
             return Vec.norm2(beta) == 0 ? Double.NaN : MarginMeasures.normalizedMargin(beta, data, norm) / best;
         }
 
-        private static double at(double[] steps, double[] values, long t) {
-            for (int i = 0; i < steps.length; i++) {
-                if (steps[i] >= t) {
-                    return values[i];
-                }
-            }
-            return values[values.length - 1];
-        }
 
         @Override
         public List<Chart> charts(Evidence e) {

@@ -392,24 +392,16 @@ class MaxMarginRateClaims {
             BatchSampler sampler = sign ? BatchSampler.full() : BatchSampler.withoutReplacement(inst.m(), batch, sampling);
             long t0 = s.integer("t_start");
             long tEnd = s.integer("t_end");
-            Map<String, ToDoubleFunction<double[]>> probes = new LinkedHashMap<>();
-            probes.put("angle", w -> Vec.norm2(w) == 0 ? Double.NaN : MarginMeasures.angle(w, l2.direction()));
-            probes.put("marginRatio", w -> Vec.norm2(w) == 0 ? Double.NaN
-                    : MarginMeasures.normalizedMargin(w, data, Norm.L2) / l2.margin());
-            EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.d()), LogisticLoss.INSTANCE, data.x(), data.y());
-            TrainResult run = Trainer.run(risk, opt, sampler, new double[inst.d()],
-                    new TrainConfig(tEnd, 0, 0, 1000, 1e12, 80), probes);
-            double[] steps = ClaimCharts.toArray(run.trajectory().steps());
-            double[] angles = ClaimCharts.toArray(run.trajectory().series("angle"));
-            double[] ratios = ClaimCharts.toArray(run.trajectory().series("marginRatio"));
-            double a0 = at(steps, angles, t0);
-            double aEnd = angles[angles.length - 1];
-            double growth = (aEnd * Math.log(tEnd) / Math.log(Math.log(tEnd)))
-                    / (a0 * Math.log(t0) / Math.log(Math.log(t0)));
-            double[] scaled = new double[steps.length];
-            for (int i = 0; i < steps.length; i++) {
-                scaled[i] = steps[i] >= 3 ? angles[i] * Math.log(steps[i]) / Math.log(Math.log(steps[i])) : Double.NaN;
-            }
+            MaxMarginClaims.AngleRate r = MaxMarginClaims.AngleRate.measure(data, LogisticLoss.INSTANCE, opt, sampler, 1000,
+                    l2, t0, tEnd);
+            TrainResult run = r.run();
+            double[] steps = r.steps();
+            double[] angles = r.angles();
+            double[] ratios = r.ratios();
+            double a0 = r.a0();
+            double aEnd = r.aEnd();
+            double growth = r.growth();
+            double[] scaled = r.scaled();
             String what = sign ? opt.describe() : "SGD(batch " + batch + ", lr=" + String.format(Locale.ROOT, "%.3g", eta) + ")";
             var b = TrialResult.of(trial).instance(inst + " " + what).metric("m", inst.m()).metric("d", inst.d())
                     .metric("batch", sign ? inst.m() : batch).metric("eta", sign ? s.real("sign_lr") : eta)
