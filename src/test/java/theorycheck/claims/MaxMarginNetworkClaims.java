@@ -81,7 +81,7 @@ class MaxMarginNetworkClaims {
             MaxMargin.Result l2 = MaxMargin.l2(data);
             double l2ShortInL1 = 1 - MarginMeasures.normalizedMargin(l2.direction(), data, Norm.L1) / l1.margin();
             DiagonalLinearNet net = new DiagonalLinearNet(inst.d(), 2);
-            // smoothness at the start: ∇²_θ L = J ᵀ(XᵀΛX/m)J with J = 2α·[I, −I], Λ ≤ 1/4
+            // Gauss–Newton part of the smoothness at the start: Jᵀ(XᵀΛX/m)J with J = 2α·[I, −I], Λ = 1/4 at β = 0
             double lr = inst.stepFraction() / (GramSpectrum.of(data.x()).lambdaMax() * 2 * alpha * alpha + 1e-12);
             lr = Math.min(lr, s.real("max_lr"));
             long steps = s.integer("steps");
