@@ -219,6 +219,31 @@ public final class SeparableDesigns {
     }
 
     /**
+     * Random labels: xᵢ ~ N(0, I_d) and yᵢ = ±1 with probability ½ each, independently of xᵢ. With
+     * m ≤ d the points are in general position and separable through the origin; with m &gt; d they
+     * typically are not linearly separable, but a non-linear network can still fit them.
+     *
+     * @param m number of examples, ≥ 1
+     * @param d dimension, ≥ 1
+     * @param rng random source; advanced
+     */
+    public static Classification randomLabels(int m, int d, Rng rng) {
+        checkPositive(m, "m");
+        checkPositive(d, "d");
+        Rng inputs = rng.split();
+        Rng labels = rng.split();
+        Mat x = new Mat(m, d);
+        double[] y = new double[m];
+        double[] xd = x.data();
+        for (int i = 0; i < m; i++) {
+            double[] g = inputs.gaussianVector(d, 1.0);
+            System.arraycopy(g, 0, xd, i * d, d);
+            y[i] = labels.uniform() < 0.5 ? 1.0 : -1.0;
+        }
+        return new Classification(x, y);
+    }
+
+    /**
      * A d×k matrix with orthonormal columns: modified Gram–Schmidt on a Gaussian matrix, each
      * column re-orthogonalized once more ("twice is enough", Giraud et al. 2005), k ≤ d.
      */

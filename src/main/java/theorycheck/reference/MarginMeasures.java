@@ -5,6 +5,7 @@ import theorycheck.data.Classification;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.Ops;
 import theorycheck.linalg.Vec;
+import theorycheck.model.Model;
 
 /**
  * Margins of a linear classifier x ↦ ⟨w, x⟩ on a {@link Classification}, and the angle between
@@ -87,6 +88,90 @@ public final class MarginMeasures {
         double[] ua = Norm.L2.normalize(a);
         double[] ub = Norm.L2.normalize(b);
         return 2 * Math.atan2(Vec.distance(ua, ub), Vec.norm2(Vec.add(ua, ub)));
+    }
+
+    /**
+     * The normalized margin of an L-homogeneous model (Lyu &amp; Li 2020):
+     * <pre>  γ(θ) = minᵢ yᵢ f_θ(xᵢ) / ‖θ‖₂^L ,</pre>
+     * scale-free exactly when f_{cθ} = c^L f_θ for c &gt; 0 (e.g. a bias-free ReLU
+     * {@link theorycheck.model.Mlp} with L weight layers). Dividing by ‖θ‖₂ instead of ‖θ‖₂^L is not a
+     * margin: it grows without bound along the ray cθ.
+     *
+     * @param model the network, not modified
+     * @param theta parameters, not modified
+     * @param data not modified
+     * @param degree the homogeneity degree L ≥ 1 (not checked against the model)
+     * @throws IllegalArgumentException if ‖θ‖₂ is 0 or not finite, or degree &lt; 1
+     */
+    public static double homogeneousNormalizedMargin(Model model, double[] theta, Classification data, int degree) {
+        return minOf(modelMargins(model, theta, data)) / normPower(theta, degree);
+    }
+
+    /**
+     * Lyu &amp; Li's (2020) smoothed margin for the logistic loss, the quantity their Theorem 4.1 shows
+     * to be non-decreasing under gradient flow once the summed loss L(θ) = Σᵢ log(1 + e^{−qᵢ}),
+     * qᵢ = yᵢ f_θ(xᵢ), is below log 2:
+     * <pre>  γ̃(θ) = log(1 / (e^{L(θ)} − 1)) / ‖θ‖₂^L .</pre>
+     * It bounds the normalized margin from below, γ̃ ≤ γ, and
+     * γ̃ ≥ γ − (log m + L(θ))/‖θ‖₂^L. Computed in log space so that it stays finite when L underflows
+     * (then −log L = −log Σ e^{−qᵢ}, a log-sum-exp). NaN when L(θ) ≥ log 2 (no finite value).
+     *
+     * @param degree the homogeneity degree L ≥ 1
+     */
+    public static double logisticSmoothedMargin(Model model, double[] theta, Classification data, int degree) {
+        double[] q = modelMargins(model, theta, data);
+        double total = 0;
+        for (double v : q) {
+            total += v > 0 ? StrictMath.log1p(StrictMath.exp(-v)) : -v + StrictMath.log1p(StrictMath.exp(v));
+        }
+        if (!(total < StrictMath.log(2))) {
+            return Double.NaN;
+        }
+        double logOfInverse;
+        if (total > 1e-8) {
+            logOfInverse = -StrictMath.log(StrictMath.expm1(total));
+        } else {
+            // e^L − 1 = L(1 + O(L)) and L = Σ e^{−qᵢ}(1 + O(e^{−qᵢ})): −log of a log-sum-exp, to O(1e-8)
+            double min = minOf(q);
+            double sum = 0;
+            for (double v : q) {
+                sum += StrictMath.exp(-(v - min));
+            }
+            logOfInverse = min - StrictMath.log(sum);
+        }
+        return logOfInverse / normPower(theta, degree);
+    }
+
+    private static double[] modelMargins(Model model, double[] theta, Classification data) {
+        if (model.inputDim() != data.dim() || theta.length != model.numParams()) {
+            throw new IllegalArgumentException("model (input " + model.inputDim() + ", " + model.numParams()
+                    + " parameters) does not match θ of length " + theta.length + " and data of dimension " + data.dim());
+        }
+        double[] q = new double[data.examples()];
+        model.predict(theta, data.x(), null, q);
+        for (int i = 0; i < q.length; i++) {
+            q[i] *= data.label(i);
+        }
+        return q;
+    }
+
+    private static double minOf(double[] v) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            min = Math.min(min, x);
+        }
+        return min;
+    }
+
+    private static double normPower(double[] theta, int degree) {
+        if (degree < 1) {
+            throw new IllegalArgumentException("homogeneity degree must be ≥ 1, got " + degree);
+        }
+        double n = Vec.norm2(theta);
+        if (!(n > 0) || Double.isInfinite(n)) {
+            throw new IllegalArgumentException("normalized margin needs 0 < ‖θ‖₂ < ∞, got " + n);
+        }
+        return StrictMath.pow(n, degree);
     }
 
     private static void checkDim(double[] w, Classification data) {

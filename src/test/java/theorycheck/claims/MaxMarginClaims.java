@@ -226,8 +226,13 @@ class MaxMarginClaims {
                     end = averagedSgd(risk, opts[k], BatchSampler.withoutReplacement(inst.m(), s.integer("sgd_batch"),
                             new Rng(trial.seed() + 17)), inst.d(), steps);
                 } else {
-                    end = Trainer.run(risk, opts[k], BatchSampler.full(), new double[inst.d()],
-                            new TrainConfig(steps, 0, 0, 100, 1e12, 0), Map.of()).theta();
+                    // normalized margin only: on overlapping data no max-margin answer exists to divide by
+                    TrainResult run = Trainer.run(risk, opts[k], BatchSampler.full(), new double[inst.d()],
+                            new TrainConfig(steps, 0, 0, 100, 1e12, 40), Map.of("normalizedMargin",
+                                    w -> Vec.norm2(w) == 0 ? Double.NaN : MarginMeasures.normalizedMargin(w, c, Norm.L2)));
+                    end = run.theta();
+                    b.trace(names[k], ClaimCharts.toArray(run.trajectory().steps()),
+                            ClaimCharts.toArray(run.trajectory().series("normalizedMargin")));
                 }
                 ends[k] = end;
                 double allowed = RELATIVE_TOL * scale + (k == 3 ? LION_STEPS * lionLr * Math.sqrt(inst.d()) : 0);
@@ -281,9 +286,16 @@ class MaxMarginClaims {
 
         @Override
         public List<Chart> charts(Evidence e) {
-            return List.of(new Chart(e.arm() + "-end-point-spread", "Largest angle between the optimizers' end points ("
+            List<Chart> charts = new java.util.ArrayList<>();
+            for (String name : List.of("GD", "Adam", "Lion")) {
+                charts.add(ClaimCharts.traces(e, name, e.arm() + "-" + name + "-normalized-margin", name
+                        + ": normalized ℓ2 margin minᵢ yᵢ⟨w_t, xᵢ⟩/‖w_t‖ (" + e.arm() + ")", "step t", "γ(w_t)/‖w_t‖₂",
+                        true, false));
+            }
+            charts.add(new Chart(e.arm() + "-end-point-spread", "Largest angle between the optimizers' end points ("
                     + e.arm() + ")", "‖Newton minimizer‖ (0 when there is none)", "max angle between end points (rad)",
                     false, false, List.of(ClaimCharts.scatter(e, "normMinimizer", "largestAngleBetweenEndPoints"))));
+            return charts;
         }
 
         @Override
@@ -301,9 +313,11 @@ class MaxMarginClaims {
     /**
      * A separable instance with m &lt; d, drawn until its ℓ2 and ℓ∞ max-margin directions differ (in
      * low dimension or with many points they often share one active set and hence one direction,
-     * and then nothing distinguishes the norms).
+     * and then nothing distinguishes the norms). The points are planted-margin data, or, when the
+     * setting names a {@code shift}, the seed repository's two shifted unit Gaussians (separable
+     * through the origin only because m &lt; d puts them in general position).
      */
-    record SeparableInstance(int m, int d, double gamma, double stepFraction, long dataSeed) {
+    record SeparableInstance(int m, int d, double gamma, double shift, double stepFraction, long dataSeed) {
         static SeparableInstance draw(Trial trial) {
             var s = trial.setting();
             Rng rng = trial.rng();
@@ -317,11 +331,14 @@ class MaxMarginClaims {
                 double[] fr = s.range("step_fraction");
                 f = rng.uniform(fr[0], fr[1]);
             }
-            return new SeparableInstance(m, d, s.real("gamma"), f, rng.nextLong());
+            boolean gaussians = s.has("shift");
+            return new SeparableInstance(m, d, gaussians ? Double.NaN : s.real("gamma"),
+                    gaussians ? s.real("shift") : Double.NaN, f, rng.nextLong());
         }
 
         Classification data() {
-            return SeparableDesigns.plantedMargin(m, d, gamma, new Rng(dataSeed));
+            return Double.isNaN(shift) ? SeparableDesigns.plantedMargin(m, d, gamma, new Rng(dataSeed))
+                    : SeparableDesigns.shiftedGaussians(m, d, shift, new Rng(dataSeed));
         }
 
         @Override
@@ -330,7 +347,9 @@ class MaxMarginClaims {
         }
 
         String withoutStep() {
-            return String.format(Locale.ROOT, "m=%d d=%d γ_planted=%.2f dataSeed=%d", m, d, gamma, dataSeed);
+            String design = Double.isNaN(shift) ? String.format(Locale.ROOT, "γ_planted=%.2f", gamma)
+                    : String.format(Locale.ROOT, "Gaussians shifted ±%.2f", shift);
+            return String.format(Locale.ROOT, "m=%d d=%d %s dataSeed=%d", m, d, design, dataSeed);
         }
     }
 
@@ -381,24 +400,15 @@ class MaxMarginClaims {
             Optimizer opt = sign ? SteepestDescent.signGd(s.real("sign_lr")) : new GradientDescent(eta);
             long t0 = s.integer("t_start");
             long tEnd = s.integer("t_end");
-            Map<String, ToDoubleFunction<double[]>> probes = new LinkedHashMap<>();
-            probes.put("angle", w -> Vec.norm2(w) == 0 ? Double.NaN : MarginMeasures.angle(w, l2.direction()));
-            probes.put("marginRatio", w -> Vec.norm2(w) == 0 ? Double.NaN
-                    : MarginMeasures.normalizedMargin(w, data, Norm.L2) / l2.margin());
-            EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.d()), loss, data.x(), data.y());
-            TrainConfig config = new TrainConfig(tEnd, 0, 0, 100, 1e12, 80);
-            TrainResult run = Trainer.run(risk, opt, BatchSampler.full(), new double[inst.d()], config, probes);
-            double[] steps = ClaimCharts.toArray(run.trajectory().steps());
-            double[] angles = ClaimCharts.toArray(run.trajectory().series("angle"));
-            double[] ratios = ClaimCharts.toArray(run.trajectory().series("marginRatio"));
-            double a0 = at(steps, angles, t0);
-            double aEnd = angles[angles.length - 1];
-            double growth = (aEnd * Math.log(tEnd) / Math.log(Math.log(tEnd)))
-                    / (a0 * Math.log(t0) / Math.log(Math.log(t0)));
-            double[] scaled = new double[steps.length];
-            for (int i = 0; i < steps.length; i++) {
-                scaled[i] = steps[i] >= 3 ? angles[i] * Math.log(steps[i]) / Math.log(Math.log(steps[i])) : Double.NaN;
-            }
+            AngleRate r = AngleRate.measure(data, loss, opt, l2, t0, tEnd);
+            double[] steps = r.steps();
+            double[] angles = r.angles();
+            double[] ratios = r.ratios();
+            double a0 = r.a0();
+            double aEnd = r.aEnd();
+            double growth = r.growth();
+            double[] scaled = r.scaled();
+            TrainResult run = r.run();
             var b = TrialResult.of(trial).instance(inst + " " + opt.describe())
                     .metric("m", inst.m()).metric("d", inst.d()).metric("certifiedLinfMargin", cert.margin())
                     .metric("l2ShortOfLinfMargin", refs.l2ShortOfLinfMargin()).metric("angleAtT0", a0).metric("angleAtT", aEnd)
@@ -417,16 +427,6 @@ class MaxMarginClaims {
                     "angle to the ℓ2 max-margin direction %.4f rad at t=%d → %.4f at t=%d; growth of angle·log t/log log t "
                             + "%.3f (≤ %.1f for convergence at the theory's rate); margin ratio %.4f", a0, t0, aEnd, tEnd,
                     growth, RATE_GROWTH_TOL, ratios[ratios.length - 1]));
-        }
-
-        /** The recorded value at the first recorded step ≥ t. */
-        private static double at(double[] steps, double[] values, long t) {
-            for (int i = 0; i < steps.length; i++) {
-                if (steps[i] >= t) {
-                    return values[i];
-                }
-            }
-            return values[values.length - 1];
         }
 
         @Override
@@ -452,5 +452,45 @@ class MaxMarginClaims {
                     "largest growth of angle·log t/log log t: %.3f (tol %.1f); angle at the end ≤ %.4f rad; ℓ2 margin ratio ≥ %.4f",
                     maxGrowth, RATE_GROWTH_TOL, maxAngle, minRatio);
         }
+    }
+
+    /**
+     * One run from 0 measured against the ℓ2 max-margin direction: the angle a(t) and the margin
+     * ratio γ₂(w_t)/γ₂* and ‖w_t‖₂ at 80 log-spaced steps, and the growth G = [a(T)·log T/log log T] /
+     * [a(T₀)·log T₀/log log T₀], which Soudry et al.'s rate keeps ≤ 1 and a wrong limit makes ≈ 1.47
+     * for T₀ = 10³, T = 10⁶.
+     */
+    record AngleRate(TrainResult run, double[] steps, double[] angles, double[] ratios, double[] norms, double[] scaled,
+            double a0, double aEnd, double growth) {
+        static AngleRate measure(Classification data, Loss loss, Optimizer opt, MaxMargin.Result l2, long t0, long tEnd) {
+            return measure(data, loss, opt, BatchSampler.full(), 100, l2, t0, tEnd);
+        }
+
+        /** The same with mini-batches; the full-batch loss is checked every {@code checkEvery} steps. */
+        static AngleRate measure(Classification data, Loss loss, Optimizer opt, BatchSampler sampler, int checkEvery,
+                MaxMargin.Result l2, long t0, long tEnd) {
+            Map<String, ToDoubleFunction<double[]>> probes = new LinkedHashMap<>();
+            probes.put("angle", w -> Vec.norm2(w) == 0 ? Double.NaN : MarginMeasures.angle(w, l2.direction()));
+            probes.put("marginRatio", w -> Vec.norm2(w) == 0 ? Double.NaN
+                    : MarginMeasures.normalizedMargin(w, data, Norm.L2) / l2.margin());
+            probes.put("normW", Vec::norm2);
+            EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(data.dim()), loss, data.x(), data.y());
+            TrainConfig config = new TrainConfig(tEnd, 0, 0, checkEvery, 1e12, 80);
+            TrainResult run = Trainer.run(risk, opt, sampler, new double[data.dim()], config, probes);
+            double[] steps = ClaimCharts.toArray(run.trajectory().steps());
+            double[] angles = ClaimCharts.toArray(run.trajectory().series("angle"));
+            double[] ratios = ClaimCharts.toArray(run.trajectory().series("marginRatio"));
+            double a0 = MaxMarginRateClaims.at(steps, angles, t0);
+            double aEnd = angles[angles.length - 1];
+            double growth = (aEnd * Math.log(tEnd) / Math.log(Math.log(tEnd)))
+                    / (a0 * Math.log(t0) / Math.log(Math.log(t0)));
+            double[] scaled = new double[steps.length];
+            for (int i = 0; i < steps.length; i++) {
+                scaled[i] = steps[i] >= 3 ? angles[i] * Math.log(steps[i]) / Math.log(Math.log(steps[i])) : Double.NaN;
+            }
+            double[] norms = ClaimCharts.toArray(run.trajectory().series("normW"));
+            return new AngleRate(run, steps, angles, ratios, norms, scaled, a0, aEnd, growth);
+        }
+
     }
 }

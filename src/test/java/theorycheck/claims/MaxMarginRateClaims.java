@@ -146,6 +146,8 @@ class MaxMarginRateClaims {
             Map<String, ToDoubleFunction<double[]>> probes = new LinkedHashMap<>();
             probes.put("normSq", w -> Vec.dot(w, w));
             probes.put("proj", w -> Vec.dot(w, wHat));
+            probes.put("marginRatio", w -> Vec.norm2(w) == 0 ? Double.NaN
+                    : MarginMeasures.normalizedMargin(w, data, Norm.L2) / l2.margin());
             EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.d()), LogisticLoss.INSTANCE, data.x(), data.y());
             TrainResult run = Trainer.run(risk, new GradientDescent(eta), BatchSampler.full(), w0,
                     new TrainConfig(tEnd, 0, 0, 100, 1e12, 100), probes);
@@ -184,7 +186,8 @@ class MaxMarginRateClaims {
                     .metric("rhoAtTStart", rhoAtStart).metric("rhoAtTWindow", rhoAtT1).metric("rhoMaxInWindow", rhoMax)
                     .metric("rhoAtT", rhoEnd).metric("relativeRise", rise).metric("angleAtT", angle)
                     .metric("normW", Vec.norm2(run.theta()))
-                    .trace("rho", steps, rho).trace("rhoOverWHat", steps, scaled);
+                    .trace("rho", steps, rho).trace("rhoOverWHat", steps, scaled)
+                    .trace("marginRatio", steps, ClaimCharts.toArray(run.trajectory().series("marginRatio")));
             b.metric("l2ShortOfLinfMargin", refs.l2ShortOfLinfMargin());
             String bad = refs.unusable().orElse(null);
             if (bad != null) {
@@ -203,7 +206,10 @@ class MaxMarginRateClaims {
         @Override
         public List<Chart> charts(Evidence e) {
             return List.of(ClaimCharts.traces(e, "rhoOverWHat", e.arm() + "-residual",
-                    "‖w(t) − c·ŵ log t‖ / ‖ŵ‖ under GD (" + e.arm() + ")", "step t", "‖ρ(t)‖ / ‖ŵ‖", true, false));
+                    "‖w(t) − c·ŵ log t‖ / ‖ŵ‖ under GD (" + e.arm() + ")", "step t", "‖ρ(t)‖ / ‖ŵ‖", true, false),
+                    ClaimCharts.traces(e, "marginRatio", e.arm() + "-margin-ratio",
+                            "GD from a random start: ℓ2 margin ratio γ(w_t)/γ* (" + e.arm() + ")", "step t", "γ(w_t) / γ*",
+                            true, false));
         }
 
         @Override
@@ -386,24 +392,16 @@ class MaxMarginRateClaims {
             BatchSampler sampler = sign ? BatchSampler.full() : BatchSampler.withoutReplacement(inst.m(), batch, sampling);
             long t0 = s.integer("t_start");
             long tEnd = s.integer("t_end");
-            Map<String, ToDoubleFunction<double[]>> probes = new LinkedHashMap<>();
-            probes.put("angle", w -> Vec.norm2(w) == 0 ? Double.NaN : MarginMeasures.angle(w, l2.direction()));
-            probes.put("marginRatio", w -> Vec.norm2(w) == 0 ? Double.NaN
-                    : MarginMeasures.normalizedMargin(w, data, Norm.L2) / l2.margin());
-            EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.d()), LogisticLoss.INSTANCE, data.x(), data.y());
-            TrainResult run = Trainer.run(risk, opt, sampler, new double[inst.d()],
-                    new TrainConfig(tEnd, 0, 0, 1000, 1e12, 80), probes);
-            double[] steps = ClaimCharts.toArray(run.trajectory().steps());
-            double[] angles = ClaimCharts.toArray(run.trajectory().series("angle"));
-            double[] ratios = ClaimCharts.toArray(run.trajectory().series("marginRatio"));
-            double a0 = at(steps, angles, t0);
-            double aEnd = angles[angles.length - 1];
-            double growth = (aEnd * Math.log(tEnd) / Math.log(Math.log(tEnd)))
-                    / (a0 * Math.log(t0) / Math.log(Math.log(t0)));
-            double[] scaled = new double[steps.length];
-            for (int i = 0; i < steps.length; i++) {
-                scaled[i] = steps[i] >= 3 ? angles[i] * Math.log(steps[i]) / Math.log(Math.log(steps[i])) : Double.NaN;
-            }
+            MaxMarginClaims.AngleRate r = MaxMarginClaims.AngleRate.measure(data, LogisticLoss.INSTANCE, opt, sampler, 1000,
+                    l2, t0, tEnd);
+            TrainResult run = r.run();
+            double[] steps = r.steps();
+            double[] angles = r.angles();
+            double[] ratios = r.ratios();
+            double a0 = r.a0();
+            double aEnd = r.aEnd();
+            double growth = r.growth();
+            double[] scaled = r.scaled();
             String what = sign ? opt.describe() : "SGD(batch " + batch + ", lr=" + String.format(Locale.ROOT, "%.3g", eta) + ")";
             var b = TrialResult.of(trial).instance(inst + " " + what).metric("m", inst.m()).metric("d", inst.d())
                     .metric("batch", sign ? inst.m() : batch).metric("eta", sign ? s.real("sign_lr") : eta)

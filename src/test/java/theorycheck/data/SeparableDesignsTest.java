@@ -33,6 +33,28 @@ class SeparableDesignsTest {
     private static final double ORTHONORMALITY_TOL = 1e-13;
 
     @Test
+    void randomLabelsAreFairCoinsAndUsuallyNotLinearlySeparableWhenMExceedsD() {
+        int m = 4000;
+        Classification c = SeparableDesigns.randomLabels(m, 3, new Rng(SEED + 40));
+        double mean = 0;
+        for (double y : c.y()) {
+            assertTrue(y == 1.0 || y == -1.0);
+            mean += y / m;
+        }
+        assertThat(Math.abs(mean), lessThanOrEqualTo(STANDARD_ERRORS / Math.sqrt(m)));
+        assertFalse(SeparabilityCertificate.certify(SeparableDesigns.randomLabels(40, 3, new Rng(SEED + 41))).separable());
+        assertTrue(SeparabilityCertificate.certify(SeparableDesigns.randomLabels(5, 8, new Rng(SEED + 42))).separable());
+    }
+
+    @Test
+    void randomLabelsAreReproducibleFromTheSeed() {
+        Classification a = SeparableDesigns.randomLabels(7, 3, new Rng(SEED + 43));
+        Classification b = SeparableDesigns.randomLabels(7, 3, new Rng(SEED + 43));
+        assertEquals(java.util.Arrays.toString(a.x().data()), java.util.Arrays.toString(b.x().data()));
+        assertEquals(java.util.Arrays.toString(a.y()), java.util.Arrays.toString(b.y()));
+    }
+
+    @Test
     void plantedDirectionIsAUnitVector() {
         Classification c = SeparableDesigns.plantedMargin(30, 7, 0.4, new Rng(SEED));
         assertThat(Vec.norm2(c.planted()), closeTo(1.0, ROUNDING_TOL));

@@ -14,6 +14,9 @@ import theorycheck.data.Rng;
 import theorycheck.data.SeparableDesigns;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.Vec;
+import theorycheck.model.Activation;
+import theorycheck.model.Init;
+import theorycheck.model.Mlp;
 
 class MarginMeasuresTest {
     private static final long SEED = 20261122L;
@@ -76,6 +79,64 @@ class MarginMeasuresTest {
     void normalizedMarginRejectsTheZeroVector() {
         assertThrows(IllegalArgumentException.class, () -> MarginMeasures.normalizedMargin(new double[2], twoPoints(),
                 Norm.L2));
+    }
+
+    @Test
+    void homogeneousMarginOfADepthOneNetIsTheLinearL2Margin() {
+        Classification data = SeparableDesigns.plantedMargin(12, 5, 0.1, new Rng(SEED));
+        Mlp net = new Mlp(5, new int[0], Activation.RELU, false);
+        double[] w = net.initialize(Init.XAVIER, new Rng(SEED + 1));
+        assertThat(MarginMeasures.homogeneousNormalizedMargin(net, w, data, 1),
+                closeTo(MarginMeasures.normalizedMargin(w, data, Norm.L2), ROUNDING_TOL * 10));
+    }
+
+    @Test
+    void homogeneousMarginIsScaleInvariantOnlyWithTheRightPower() {
+        Classification data = SeparableDesigns.plantedMargin(10, 4, 0.1, new Rng(SEED));
+        Mlp net = new Mlp(4, new int[] {6, 5}, Activation.RELU, false);
+        double[] theta = net.initialize(Init.HE, new Rng(SEED + 2));
+        double[] scaled = Vec.scale(2.5, theta);
+        double g = MarginMeasures.homogeneousNormalizedMargin(net, theta, data, 3);
+        assertThat(MarginMeasures.homogeneousNormalizedMargin(net, scaled, data, 3), closeTo(g, 1e-12 * Math.abs(g)));
+        // with the wrong power the "margin" scales like 2.5^(L−1)
+        assertThat(MarginMeasures.homogeneousNormalizedMargin(net, scaled, data, 1)
+                / MarginMeasures.homogeneousNormalizedMargin(net, theta, data, 1), closeTo(2.5 * 2.5, 1e-12));
+    }
+
+    @Test
+    void smoothedMarginOfOnePointIsItsMargin() {
+        // m = 1: e^{log(1+e^{−q})} − 1 = e^{−q}, so γ̃·‖θ‖^L = q exactly, in both evaluation branches
+        Classification one = new Classification(Mat.ofRows(new double[] {1, 0}), new double[] {1});
+        Mlp linear = new Mlp(2, new int[0], Activation.RELU, false);
+        for (double q : new double[] {5, 50, 700}) {
+            double[] w = {q, 0};
+            assertThat(MarginMeasures.logisticSmoothedMargin(linear, w, one, 1), closeTo(1.0, 1e-12));
+        }
+    }
+
+    @Test
+    void smoothedMarginIsSandwichedBelowTheMargin() {
+        Classification data = SeparableDesigns.plantedMargin(9, 3, 0.2, new Rng(SEED));
+        Mlp linear = new Mlp(3, new int[0], Activation.RELU, false);
+        int m = data.examples();
+        for (double scale : new double[] {30, 300, 3000}) {
+            double[] w = Vec.scale(scale, data.planted());
+            double gamma = MarginMeasures.homogeneousNormalizedMargin(linear, w, data, 1);
+            double smooth = MarginMeasures.logisticSmoothedMargin(linear, w, data, 1);
+            double loss = 0;
+            for (double q : MarginMeasures.margins(w, data, null)) {
+                loss += Math.log1p(Math.exp(-q));
+            }
+            assertThat(smooth <= gamma, org.hamcrest.Matchers.is(true));
+            assertThat(smooth >= gamma - (Math.log(m) + loss) / scale - 1e-12, org.hamcrest.Matchers.is(true));
+        }
+    }
+
+    @Test
+    void smoothedMarginIsUndefinedAboveTheLossThreshold() {
+        Classification data = twoPoints();
+        Mlp linear = new Mlp(2, new int[0], Activation.RELU, false);
+        assertEquals(Double.NaN, MarginMeasures.logisticSmoothedMargin(linear, new double[] {0.1, -0.1}, data, 1));
     }
 
     @Test
