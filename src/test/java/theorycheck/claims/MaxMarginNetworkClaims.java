@@ -156,8 +156,8 @@ class MaxMarginNetworkClaims {
     @Test
     @ClaimId("seed.relu-vs-smooth")
     void seed_relu_vs_smooth() {
-        ClaimVerifier.verify("seed.relu-vs-smooth", OptimizerMarginGap.activation(false),
-                OptimizerMarginGap.activation(true));
+        ClaimVerifier.verify("seed.relu-vs-smooth", OptimizerMarginGap.activation("depth", "depth"),
+                OptimizerMarginGap.activation("control_depth", "control_other_depth"));
     }
 
     /**
@@ -185,23 +185,21 @@ class MaxMarginNetworkClaims {
         private final String subjectDepthKey;
         private final String otherDepthKey;
         private final boolean byActivation;
-        private final boolean reversed;
 
-        private OptimizerMarginGap(String subjectDepthKey, String otherDepthKey, boolean byActivation, boolean reversed) {
+        private OptimizerMarginGap(String subjectDepthKey, String otherDepthKey, boolean byActivation) {
             this.subjectDepthKey = subjectDepthKey;
             this.otherDepthKey = otherDepthKey;
             this.byActivation = byActivation;
-            this.reversed = reversed;
         }
 
         /** ReLU nets of depth setting[subjectKey] against depth setting[otherKey]. */
         static OptimizerMarginGap depth(String subjectKey, String otherKey) {
-            return new OptimizerMarginGap(subjectKey, otherKey, false, false);
+            return new OptimizerMarginGap(subjectKey, otherKey, false);
         }
 
-        /** ReLU against tanh and GELU at setting[depth]; reversed: is ReLU's deviation the smaller? */
-        static OptimizerMarginGap activation(boolean reversed) {
-            return new OptimizerMarginGap("depth", "depth", true, reversed);
+        /** A ReLU net of depth setting[subjectKey] against tanh and GELU nets of depth setting[otherKey]. */
+        static OptimizerMarginGap activation(String subjectKey, String otherKey) {
+            return new OptimizerMarginGap(subjectKey, otherKey, true);
         }
 
         @Override
@@ -244,7 +242,7 @@ class MaxMarginNetworkClaims {
             double minDiff = Double.POSITIVE_INFINITY;
             double maxDiff = Double.NEGATIVE_INFINITY;
             for (int k = 1; k < dev.length; k++) {
-                double diff = reversed ? dev[k] - dev[0] : dev[0] - dev[k];
+                double diff = dev[0] - dev[k];
                 b.metric("difference" + k, diff);
                 minDiff = Math.min(minDiff, diff);
                 maxDiff = Math.max(maxDiff, diff);
@@ -253,7 +251,7 @@ class MaxMarginNetworkClaims {
                 return b.outcome(Outcome.INCONCLUSIVE, minDiff, failure);
             }
             String note = String.format(Locale.ROOT, "mean deviation |ln γ_o/γ_GD| over Adam, Lion: %s %.4f vs %s; "
-                    + "%s difference %s", all.get(0), dev[0], othersText(all, dev), reversed ? "reversed" : "",
+                    + "difference %s", all.get(0), dev[0], othersText(all, dev),
                     minDiff > 0 ? "> 0 for all" : maxDiff < 0 ? "< 0 for all" : "split");
             if (minDiff > 0) {
                 return b.decide(minDiff, true, note);
@@ -316,8 +314,8 @@ class MaxMarginNetworkClaims {
             double[] diffs = e.trials().stream().mapToDouble(t -> t.metrics().getOrDefault("difference1", Double.NaN))
                     .filter(v -> !Double.isNaN(v)).sorted().toArray();
             double median = diffs.length == 0 ? Double.NaN : diffs[diffs.length / 2];
-            return String.format(Locale.ROOT, "median difference of mean deviations (subject − first other)%s: %.4f over %d "
-                    + "trials", reversed ? ", reversed" : "", median, diffs.length);
+            return String.format(Locale.ROOT, "median difference of mean deviations (subject − first other): %.4f over %d "
+                    + "trials", median, diffs.length);
         }
     }
 
