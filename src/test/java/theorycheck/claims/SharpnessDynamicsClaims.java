@@ -1,0 +1,19 @@
+package theorycheck.claims;
+
+import org.junit.jupiter.api.Test;
+import theorycheck.support.ClaimId;
+import theorycheck.support.ClaimVerifier;
+
+/**
+ * Sharpness and training dynamics (CATALOGUE.md §4): SGD's stationary covariance near a quadratic
+ * minimum, what the condition number does and does not determine, the edge of stability, batch
+ * size and sharpness, and SAM against SGD.
+ */
+class SharpnessDynamicsClaims {
+
+    @Test
+    @ClaimId("book.T1.5")
+    void book_T1_5() {
+        ClaimVerifier.verify("book.T1.5", new SharpnessDynamicsLyapunov(false), new SharpnessDynamicsLyapunov(true));
+    }
+}
