@@ -16,4 +16,11 @@ class SharpnessDynamicsClaims {
     void book_T1_5() {
         ClaimVerifier.verify("book.T1.5", new SharpnessDynamicsLyapunov(false), new SharpnessDynamicsLyapunov(true));
     }
+
+    @Test
+    @ClaimId("book.A.18")
+    void book_A_18() {
+        ClaimVerifier.verify("book.A.18", new SharpnessDynamicsConditionNumber(false),
+                new SharpnessDynamicsConditionNumber(true));
+    }
 }
