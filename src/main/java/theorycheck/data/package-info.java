@@ -2,7 +2,8 @@
  * Problem generators: Gaussian regression designs, separable and non-separable classification
  * data (planted margin, shifted Gaussians, XOR, spiral, low intrinsic dimension), and the LP
  * certificate ({@link theorycheck.data.SeparabilityCertificate}, ojAlgo) that says whether a data set
- * is separable through the origin. Every generator takes an explicit {@link theorycheck.data.Rng};
+ * is separable through the origin; and Fashion-MNIST, read from Debian's gzip IDX files by our own
+ * loader ({@link theorycheck.data.FashionMnist}, {@link theorycheck.data.IdxFile}). Every generator takes an explicit {@link theorycheck.data.Rng};
  * nothing here owns a global random source, so an instance is reproducible from its seed alone.
  */
 package theorycheck.data;
