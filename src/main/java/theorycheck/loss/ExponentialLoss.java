@@ -15,7 +15,7 @@ package theorycheck.loss;
  *
  * @see LogisticLoss
  */
-public final class ExponentialLoss implements Loss {
+public final class ExponentialLoss implements TwiceDifferentiableLoss {
     public static final ExponentialLoss INSTANCE = new ExponentialLoss();
 
     private ExponentialLoss() {
@@ -44,5 +44,15 @@ public final class ExponentialLoss implements Loss {
     @Override
     public double derivative(double f, double y) {
         return -y * StrictMath.exp(-LogisticLoss.checkLabel(y) * f);
+    }
+
+    /**
+     * ∂²ℓ/∂f² = e^{−y f} (y² = 1).
+     *
+     * @throws IllegalArgumentException if y is not ±1
+     */
+    @Override
+    public double secondDerivative(double f, double y) {
+        return StrictMath.exp(-LogisticLoss.checkLabel(y) * f);
     }
 }

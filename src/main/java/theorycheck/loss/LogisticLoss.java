@@ -15,7 +15,7 @@ package theorycheck.loss;
  *
  * @see ExponentialLoss
  */
-public final class LogisticLoss implements Loss {
+public final class LogisticLoss implements TwiceDifferentiableLoss {
     public static final LogisticLoss INSTANCE = new LogisticLoss();
 
     private LogisticLoss() {
@@ -49,6 +49,18 @@ public final class LogisticLoss implements Loss {
     public double derivative(double f, double y) {
         double z = checkLabel(y) * f;
         return -y * sigmoidOfMinus(z);
+    }
+
+    /**
+     * ∂²ℓ/∂f² = σ(z)·σ(−z) with z = y f (y² = 1), in (0, ¼]; each factor is evaluated without
+     * overflow, so the product underflows gracefully to 0 at large |z|.
+     *
+     * @throws IllegalArgumentException if y is not ±1
+     */
+    @Override
+    public double secondDerivative(double f, double y) {
+        double z = checkLabel(y) * f;
+        return sigmoidOfMinus(z) * sigmoidOfMinus(-z);
     }
 
     /** σ(−z) = 1/(1 + e^{z}), evaluated without overflow. */

@@ -1,7 +1,7 @@
 package theorycheck.loss;
 
 /** ℓ(f, y) = ½(f − y)². */
-public final class SquaredLoss implements Loss {
+public final class SquaredLoss implements TwiceDifferentiableLoss {
     public static final SquaredLoss INSTANCE = new SquaredLoss();
 
     private SquaredLoss() {
@@ -21,5 +21,11 @@ public final class SquaredLoss implements Loss {
     @Override
     public double derivative(double f, double y) {
         return f - y;
+    }
+
+    /** ∂²ℓ/∂f² = 1. */
+    @Override
+    public double secondDerivative(double f, double y) {
+        return 1.0;
     }
 }

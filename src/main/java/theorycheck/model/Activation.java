@@ -25,6 +25,12 @@ public enum Activation {
         public double derivative(double z) {
             return z > 0 ? 1.0 : 0.0;
         }
+
+        /** 0 everywhere (the kink at 0 has measure zero; its distributional part is ignored). */
+        @Override
+        public double secondDerivative(double z) {
+            return 0.0;
+        }
     },
     /** σ(z) = tanh z; σ'(z) = 1 − tanh² z. */
     TANH("tanh", false) {
@@ -37,6 +43,13 @@ public enum Activation {
         public double derivative(double z) {
             double t = StrictMath.tanh(z);
             return 1 - t * t;
+        }
+
+        /** σ''(z) = −2 tanh z (1 − tanh² z). */
+        @Override
+        public double secondDerivative(double z) {
+            double t = StrictMath.tanh(z);
+            return -2 * t * (1 - t * t);
         }
     },
     /**
@@ -56,6 +69,12 @@ public enum Activation {
         public double derivative(double z) {
             return ErrorFunction.normalCdf(z) + z * ErrorFunction.normalPdf(z);
         }
+
+        /** σ''(z) = φ(z)(2 − z²), since φ'(z) = −zφ(z). */
+        @Override
+        public double secondDerivative(double z) {
+            return ErrorFunction.normalPdf(z) * (2 - z * z);
+        }
     },
     /** σ(z) = z; σ'(z) = 1. */
     LINEAR("linear", true) {
@@ -67,6 +86,11 @@ public enum Activation {
         @Override
         public double derivative(double z) {
             return 1.0;
+        }
+
+        @Override
+        public double secondDerivative(double z) {
+            return 0.0;
         }
     },
     /** σ(z) = 1/(1 + e^{−z}), evaluated without overflow; σ'(z) = σ(z)(1 − σ(z)). */
@@ -85,6 +109,13 @@ public enum Activation {
             double s = value(z);
             return s * (1 - s);
         }
+
+        /** σ''(z) = σ(z)(1 − σ(z))(1 − 2σ(z)). */
+        @Override
+        public double secondDerivative(double z) {
+            double s = value(z);
+            return s * (1 - s) * (1 - 2 * s);
+        }
     };
 
     private final String key;
@@ -99,6 +130,9 @@ public enum Activation {
 
     /** dσ/dz at z. */
     public abstract double derivative(double z);
+
+    /** d²σ/dz² at z (0 for the piecewise-linear ones, away from their kink). */
+    public abstract double secondDerivative(double z);
 
     /** The lower-case name that {@link #byName} accepts, e.g. "relu". */
     public String key() {

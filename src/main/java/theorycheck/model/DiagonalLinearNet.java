@@ -6,7 +6,7 @@ import theorycheck.linalg.Mat;
  * Depth-D diagonal linear network: θ = (u, v) ∈ ℝ^{2d}, β = u^D − v^D (entrywise powers),
  * f_θ(x) = ⟨β, x⟩. D = 2 is the "w₊² − w₋²" model of Woodworth et al. (2020).
  */
-public final class DiagonalLinearNet implements LinearPredictor {
+public final class DiagonalLinearNet implements LinearPredictor, TwiceDifferentiable {
     private final int dim;
     private final int depth;
 
@@ -86,6 +86,51 @@ public final class DiagonalLinearNet implements LinearPredictor {
             double gb = grad[j];
             grad[j] = gb * depth * pow(theta[j], depth - 1);
             grad[dim + j] = -gb * depth * pow(theta[dim + j], depth - 1);
+        }
+    }
+
+    /**
+     * With β = u^D − v^D: ∇f_i = (D u^{D−1} ⊙ x_i, −D v^{D−1} ⊙ x_i) and ∇²f_i is diagonal,
+     * diag(D(D−1) u^{D−2} ⊙ x_i, −D(D−1) v^{D−2} ⊙ x_i). Both parts go through β: the Jacobian of β
+     * is diagonal, so ⟨∇f_i, w⟩ = ⟨x_i, Jβ w⟩ and the sums over rows reduce to Xᵀ(·).
+     */
+    @Override
+    public void curvaturePullback(double[] theta, Mat x, int[] rows, double[] coef, double[] gnCoef, double[] w,
+            double[] out) {
+        if (out == w) {
+            throw new IllegalArgumentException("out must not alias v");
+        }
+        double[] dBeta = new double[dim]; // Jβ·w
+        for (int j = 0; j < dim; j++) {
+            dBeta[j] = depth * (pow(theta[j], depth - 1) * w[j] - pow(theta[dim + j], depth - 1) * w[dim + j]);
+        }
+        double[] gnBeta = new double[dim]; // Σ_i gnCoef_i ⟨x_i, Jβ w⟩ x_i
+        double[] gBeta = new double[dim]; // Σ_i coef_i x_i
+        double[] xd = x.data();
+        int count = Model.count(x, rows);
+        for (int i = 0; i < count; i++) {
+            int o = Model.row(rows, i) * dim;
+            double jv = 0;
+            for (int j = 0; j < dim; j++) {
+                jv += xd[o + j] * dBeta[j];
+            }
+            double s = gnCoef[i] * jv;
+            double c = coef[i];
+            for (int j = 0; j < dim; j++) {
+                gnBeta[j] += s * xd[o + j];
+                gBeta[j] += c * xd[o + j];
+            }
+        }
+        double curv = depth * (depth - 1); // 0 for D = 1, where β is linear in θ
+        for (int j = 0; j < dim; j++) {
+            double u = theta[j];
+            double vv = theta[dim + j];
+            double du = depth * pow(u, depth - 1);
+            double dv = depth * pow(vv, depth - 1);
+            double cu = depth >= 2 ? curv * pow(u, depth - 2) : 0.0;
+            double cv = depth >= 2 ? curv * pow(vv, depth - 2) : 0.0;
+            out[j] = du * gnBeta[j] + gBeta[j] * cu * w[j];
+            out[dim + j] = -dv * gnBeta[j] - gBeta[j] * cv * w[dim + j];
         }
     }
 

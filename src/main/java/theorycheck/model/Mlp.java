@@ -23,7 +23,7 @@ import theorycheck.linalg.Vec;
  *
  * @see "K. Lyu, J. Li, Gradient descent maximizes the margin of homogeneous neural networks, ICLR 2020"
  */
-public final class Mlp implements Model {
+public final class Mlp implements TwiceDifferentiable {
     private final int inputDim;
     private final int[] widths;
     private final Activation activation;
@@ -201,6 +201,133 @@ public final class Mlp implements Model {
             forward(theta, xd, xo);
             backward(theta, xd, xo, c, grad);
         }
+    }
+
+    /**
+     * Forward-over-reverse (Pearlmutter's R-operator) one selected row at a time: a forward pass,
+     * a forward pass of the directional derivatives R{z_l} = V_l h_{l−1} + W_l R{h_{l−1}} + R{b_l},
+     * R{h_l} = σ'(z_l) ⊙ R{z_l}, then backprop of δ with δ_L = coef_i together with its directional
+     * derivative, R{δ_L} = gnCoef_i·R{f}, R{δ_{l−1}} = (V_lᵀδ_l + W_lᵀR{δ_l}) ⊙ σ'(z_{l−1}) +
+     * (W_lᵀδ_l) ⊙ σ''(z_{l−1}) ⊙ R{z_{l−1}}, and R{∂/∂W_l} = R{δ_l} h_{l−1}ᵀ + δ_l R{h_{l−1}}ᵀ.
+     * For ReLU σ'' = 0 (exact away from the kinks, a set of measure zero).
+     */
+    @Override
+    public void curvaturePullback(double[] theta, Mat x, int[] rows, double[] coef, double[] gnCoef, double[] v,
+            double[] out) {
+        checkShapes(theta, x);
+        if (v.length != numParams || out.length != numParams) {
+            throw new IllegalArgumentException("v and out must have length " + numParams);
+        }
+        if (out == v) {
+            throw new IllegalArgumentException("out must not alias v");
+        }
+        Arrays.fill(out, 0.0);
+        int maxWidth = delta.length;
+        double[][] rPre = new double[layers - 1][];
+        double[][] rPost = new double[layers - 1][];
+        for (int l = 0; l < layers - 1; l++) {
+            rPre[l] = new double[widths[l]];
+            rPost[l] = new double[widths[l]];
+        }
+        double[] d = new double[maxWidth];
+        double[] rd = new double[maxWidth];
+        double[] dNext = new double[maxWidth];
+        double[] rdNext = new double[maxWidth];
+        double[] xd = x.data();
+        int count = Model.count(x, rows);
+        for (int i = 0; i < count; i++) {
+            if (coef[i] == 0.0 && gnCoef[i] == 0.0) {
+                continue;
+            }
+            int xo = Model.row(rows, i) * inputDim;
+            forward(theta, xd, xo);
+            double rf = directionalForward(theta, v, xd, xo, rPre, rPost);
+            d[0] = coef[i];
+            rd[0] = gnCoef[i] * rf;
+            for (int l = layers - 1; l >= 0; l--) {
+                int n = fanIn[l];
+                int w = weightOffset[l];
+                double[] in = l == 0 ? xd : post[l - 1];
+                int inOffset = l == 0 ? xo : 0;
+                for (int r = 0; r < fanOut[l]; r++) {
+                    double dr = d[r];
+                    double rdr = rd[r];
+                    int row = w + r * n;
+                    for (int k = 0; k < n; k++) {
+                        out[row + k] += rdr * in[inOffset + k];
+                    }
+                    if (l > 0) {
+                        double[] rIn = rPost[l - 1];
+                        for (int k = 0; k < n; k++) {
+                            out[row + k] += dr * rIn[k];
+                        }
+                    }
+                    if (bias) {
+                        out[biasOffset[l] + r] += rdr;
+                    }
+                }
+                if (l == 0) {
+                    break;
+                }
+                double[] z = pre[l - 1];
+                double[] rz = rPre[l - 1];
+                for (int k = 0; k < n; k++) {
+                    dNext[k] = 0.0;
+                    rdNext[k] = 0.0;
+                }
+                for (int r = 0; r < fanOut[l]; r++) {
+                    double dr = d[r];
+                    double rdr = rd[r];
+                    int row = w + r * n;
+                    for (int k = 0; k < n; k++) {
+                        dNext[k] += theta[row + k] * dr; // (W_lᵀδ_l)_k
+                        rdNext[k] += v[row + k] * dr + theta[row + k] * rdr;
+                    }
+                }
+                for (int k = 0; k < n; k++) {
+                    double g = dNext[k];
+                    double s1 = activation.derivative(z[k]);
+                    dNext[k] = g * s1;
+                    rdNext[k] = rdNext[k] * s1 + g * activation.secondDerivative(z[k]) * rz[k];
+                }
+                double[] t = d;
+                d = dNext;
+                dNext = t;
+                t = rd;
+                rd = rdNext;
+                rdNext = t;
+            }
+        }
+    }
+
+    /** R{f} = ⟨∇f_θ(x), v⟩ at the row last passed to forward, filling R{z_l}, R{h_l}. */
+    private double directionalForward(double[] theta, double[] v, double[] xd, int xo, double[][] rPre,
+            double[][] rPost) {
+        for (int l = 0; l < layers; l++) {
+            int n = fanIn[l];
+            int w = weightOffset[l];
+            double[] in = l == 0 ? xd : post[l - 1];
+            int inOffset = l == 0 ? xo : 0;
+            double[] rIn = l == 0 ? null : rPost[l - 1];
+            for (int r = 0; r < fanOut[l]; r++) {
+                double s = bias ? v[biasOffset[l] + r] : 0.0;
+                int row = w + r * n;
+                for (int k = 0; k < n; k++) {
+                    s += v[row + k] * in[inOffset + k];
+                }
+                if (rIn != null) {
+                    for (int k = 0; k < n; k++) {
+                        s += theta[row + k] * rIn[k];
+                    }
+                }
+                if (l == layers - 1) {
+                    return s;
+                }
+                rPre[l][r] = s;
+                rPost[l][r] = activation.derivative(pre[l][r]) * s;
+            }
+        }
+        throw new AssertionError("unreachable: the last layer returns");
     }
 
     /**

@@ -1,0 +1,115 @@
+package theorycheck.measure;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import theorycheck.data.RandomDesigns;
+import theorycheck.data.Rng;
+import theorycheck.linalg.Mat;
+import theorycheck.linalg.SymmetricEigen;
+import theorycheck.linalg.Vec;
+
+/** Lanczos against matrices with known spectra and against the Jacobi eigensolver. */
+class LanczosTest {
+    private static final long SEED = 5150L;
+    /** Converged Ritz values of a well-separated spectrum: rounding of a few hundred products. */
+    private static final double VALUE_TOL = 1e-9;
+
+    @Test
+    void topFiveOfAKnownSpectrum() {
+        Rng rng = new Rng(SEED);
+        int n = 60;
+        double[] lambda = new double[n];
+        for (int i = 0; i < n; i++) {
+            lambda[i] = 10.0 * Math.pow(0.85, i) - 0.5; // descending, one negative tail
+        }
+        Mat a = RandomDesigns.symmetricWithEigenvalues(n, rng.split(), lambda);
+        Lanczos.Result r = Lanczos.top(PowerIteration.matrix(a, 1.0), n, 5, rng.split());
+        assertTrue(r.converged());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(lambda[i], r.values()[i], VALUE_TOL * 10);
+            assertThat(r.residuals()[i], lessThanOrEqualTo(1e-7));
+            assertEquals(1.0, Vec.norm2(r.vectors()[i]), 1e-12);
+        }
+    }
+
+    @Test
+    void agreesWithJacobiOnRandomSymmetricMatricesTopAndBottom() {
+        Rng rng = new Rng(SEED + 1);
+        int compared = 0;
+        for (int trial = 0; trial < 5; trial++) {
+            int n = 20 + 10 * trial;
+            Mat g = RandomDesigns.gaussian(n, n, 1.0, rng.split());
+            Mat a = new Mat(n, n);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    a.set(i, j, 0.5 * (g.get(i, j) + g.get(j, i)));
+                }
+            }
+            SymmetricEigen.Result exact = SymmetricEigen.decompose(a);
+            SymmetricOperator op = PowerIteration.matrix(a, 1.0);
+            Lanczos.Result top = Lanczos.top(op, n, 3, rng.split(), n, 1e-12);
+            Lanczos.Result bottom = Lanczos.bottom(op, n, 2, rng.split(), n, 1e-12);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(exact.values()[i], top.values()[i], VALUE_TOL * Math.abs(exact.max()));
+                compared++;
+            }
+            for (int i = 0; i < 2; i++) {
+                assertEquals(exact.values()[n - 1 - i], bottom.values()[i], VALUE_TOL * Math.abs(exact.max()));
+                compared++;
+            }
+            // eigenvector up to sign
+            assertEquals(1.0, Math.abs(Vec.dot(top.firstVector(), exact.vector(0))), 1e-8);
+        }
+        assertEquals(25, compared);
+    }
+
+    @Test
+    void lowRankOperatorStopsAtAnInvariantSubspace() {
+        Rng rng = new Rng(SEED + 2);
+        int n = 40;
+        double[] lambda = new double[n];
+        lambda[0] = 3.0;
+        lambda[1] = 1.0; // rank 2: the Krylov space is invariant after 2 steps
+        Mat a = RandomDesigns.symmetricWithEigenvalues(n, rng.split(), lambda);
+        Lanczos.Result r = Lanczos.top(PowerIteration.matrix(a, 1.0), n, 2, rng.split());
+        assertTrue(r.converged());
+        assertThat(r.iterations(), lessThanOrEqualTo(3));
+        assertArrayEquals(new double[] {3.0, 1.0}, r.values(), 1e-12);
+    }
+
+    @Test
+    void sameSeedSameResult() {
+        Mat a = RandomDesigns.symmetricWithEigenvalues(10, new Rng(1), 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+        Lanczos.Result r1 = Lanczos.top(PowerIteration.matrix(a, 1.0), 10, 2, new Rng(SEED));
+        Lanczos.Result r2 = Lanczos.top(PowerIteration.matrix(a, 1.0), 10, 2, new Rng(SEED));
+        assertArrayEquals(r1.values(), r2.values(), 0.0);
+        assertEquals(r1.iterations(), r2.iterations());
+    }
+
+    @Test
+    void stepCapBelowConvergenceIsReported() {
+        Rng rng = new Rng(SEED + 3);
+        int n = 200;
+        double[] lambda = new double[n];
+        for (int i = 0; i < n; i++) {
+            lambda[i] = 1.0 - i * 1e-4; // a flat spectrum: 3 steps cannot resolve the top
+        }
+        Mat a = RandomDesigns.symmetricWithEigenvalues(n, rng.split(), lambda);
+        Lanczos.Result r = Lanczos.top(PowerIteration.matrix(a, 1.0), n, 1, rng.split(), 3, 1e-12);
+        assertEquals(false, r.converged());
+        assertEquals(3, r.iterations());
+    }
+
+    @Test
+    void rejectsBadArguments() {
+        SymmetricOperator id = (v, out) -> System.arraycopy(v, 0, out, 0, v.length);
+        assertThrows(IllegalArgumentException.class, () -> Lanczos.top(id, 3, 4, new Rng(1)));
+        assertThrows(IllegalArgumentException.class, () -> Lanczos.top(id, 3, 1, new Rng(1), 10, 0.0));
+    }
+}

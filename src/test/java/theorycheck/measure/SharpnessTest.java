@@ -1,0 +1,145 @@
+package theorycheck.measure;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import theorycheck.data.RandomDesigns;
+import theorycheck.data.Rng;
+import theorycheck.linalg.Mat;
+import theorycheck.linalg.Ops;
+import theorycheck.linalg.SymmetricEigen;
+import theorycheck.loss.EmpiricalRisk;
+import theorycheck.loss.LogisticLoss;
+import theorycheck.loss.Quadratic;
+import theorycheck.loss.SquaredLoss;
+import theorycheck.model.Activation;
+import theorycheck.model.Init;
+import theorycheck.model.LinearModel;
+import theorycheck.model.Mlp;
+
+/** Sharpness measures against closed forms on quadratics and against dense Hessians. */
+class SharpnessTest {
+    private static final long SEED = 777L;
+
+    @Test
+    void worstCaseSharpnessOfAQuadraticIsHalfLambdaMaxRhoSquared() {
+        Rng rng = new Rng(SEED);
+        int n = 12;
+        double[] lambda = new double[n];
+        for (int i = 0; i < n; i++) {
+            lambda[i] = 4.0 / (1 + i); // gap 4 → 2 between the top two
+        }
+        Mat a = RandomDesigns.symmetricWithEigenvalues(n, rng.split(), lambda);
+        double[] center = rng.gaussianVector(n, 1.0);
+        Quadratic q = new Quadratic(a, center);
+        for (double rho : new double[] {1e-3, 0.1, 2.0}) {
+            Sharpness.WorstCase s = Sharpness.worstCase(q, center, rho, 4, 300, rng.split());
+            double exact = 0.5 * 4.0 * rho * rho;
+            assertEquals(exact, s.value(), 1e-8 * exact, "ρ=" + rho);
+            assertEquals(4, s.agreeing());
+            assertEquals(rho, theorycheck.linalg.Vec.norm2(s.delta()), 1e-12 * rho);
+        }
+    }
+
+    @Test
+    void worstCaseAwayFromTheMinimumIncludesTheGradientTerm() {
+        // L = ½‖θ‖² at θ₀: max over ‖δ‖ ≤ ρ of ⟨θ₀, δ⟩ + ½‖δ‖² = ρ‖θ₀‖ + ½ρ²
+        Rng rng = new Rng(SEED + 1);
+        Quadratic q = new Quadratic(Mat.identity(5), new double[5]);
+        double[] theta = rng.gaussianVector(5, 1.0);
+        double norm = theorycheck.linalg.Vec.norm2(theta);
+        Sharpness.WorstCase s = Sharpness.worstCase(q, theta, 0.3, 3, 200, rng.split());
+        assertEquals(0.3 * norm + 0.045, s.value(), 1e-10);
+    }
+
+    @Test
+    void lanczosLambdaMaxAndExactTraceMatchTheDenseHessianOfAnMlp() {
+        Rng rng = new Rng(SEED + 2);
+        Mlp net = new Mlp(4, new int[] {8, 6}, Activation.TANH, true);
+        Mat x = RandomDesigns.gaussian(20, 4, 1.0, rng.split());
+        EmpiricalRisk risk = new EmpiricalRisk(net, SquaredLoss.INSTANCE, x, rng.gaussianVector(20, 1.0));
+        double[] theta = net.initialize(Init.STANDARD, rng.split());
+        SymmetricEigen.Result exact = Sharpness.spectrum(risk, theta);
+        Lanczos.Result top = Sharpness.lambdaMax(risk, theta, rng.split());
+        assertEquals(exact.max(), top.first(), 1e-9 * Math.abs(exact.max()));
+        double trace = 0;
+        for (double v : exact.values()) {
+            trace += v;
+        }
+        assertEquals(trace, Sharpness.trace(risk, theta), 1e-10 * Math.abs(trace));
+        Lanczos.Result bottom = Lanczos.bottom(HessianVectorProduct.of(risk, theta), theta.length, 1, rng.split());
+        assertEquals(exact.min(), bottom.first(), 1e-9 * Math.abs(exact.max()));
+    }
+
+    @Test
+    void hutchinsonEstimateIsWithinFourStandardErrorsAndItsVarianceMatchesTheory() {
+        Rng rng = new Rng(SEED + 3);
+        int n = 30;
+        double[] lambda = new double[n];
+        for (int i = 0; i < n; i++) {
+            lambda[i] = 1.0 + i % 7;
+        }
+        Mat a = RandomDesigns.symmetricWithEigenvalues(n, rng.split(), lambda);
+        Sharpness.TraceEstimate t = Sharpness.hutchinsonTrace(PowerIteration.matrix(a, 1.0), n, 400, rng.split());
+        double exact = Ops.trace(a);
+        assertThat(Math.abs(t.mean() - exact), lessThanOrEqualTo(4 * t.standardError()));
+        // Var(zᵀAz) = 2(‖A‖_F² − Σ a_jj²) for Rademacher z; the sample SE should be near √(var/m)
+        double frob2 = 0;
+        double diag2 = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                frob2 += a.get(i, j) * a.get(i, j);
+            }
+            diag2 += a.get(i, i) * a.get(i, i);
+        }
+        double se = Math.sqrt(2 * (frob2 - diag2) / 400);
+        assertEquals(se, t.standardError(), 0.25 * se);
+    }
+
+    @Test
+    void adaptiveOperatorIsDiagThetaHDiagTheta() {
+        Rng rng = new Rng(SEED + 4);
+        int d = 6;
+        Mat x = RandomDesigns.gaussian(15, d, 1.0, rng.split());
+        double[] y = new double[15];
+        for (int i = 0; i < 15; i++) {
+            y[i] = i % 2 == 0 ? 1 : -1;
+        }
+        EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(d), LogisticLoss.INSTANCE, x, y);
+        double[] theta = rng.gaussianVector(d, 1.0);
+        Mat h = FullHessian.of(risk, theta);
+        Mat expect = new Mat(d, d);
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                expect.set(i, j, Math.abs(theta[i]) * h.get(i, j) * Math.abs(theta[j]));
+            }
+        }
+        Mat got = FullHessian.of(Sharpness.adaptiveOperator(risk, theta), d);
+        assertThat(Ops.maxAbsDiff(expect, got), lessThanOrEqualTo(1e-15));
+        double exact = SymmetricEigen.decompose(expect).max();
+        assertEquals(exact, Sharpness.adaptiveLambdaMaxExact(risk, theta), 1e-14);
+        assertEquals(exact, Sharpness.adaptiveLambdaMax(risk, theta, rng.split()).first(), 1e-10 * exact);
+    }
+
+    @Test
+    void randomDirectionProbeOfAQuadraticAveragesTraceOverDimension() {
+        // E[uᵀHu] = tr H / p for u uniform on the sphere, and ΔL = ½r²uᵀHu exactly
+        Rng rng = new Rng(SEED + 5);
+        int n = 10;
+        double[] lambda = {10, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+        Mat a = RandomDesigns.symmetricWithEigenvalues(n, rng.split(), lambda);
+        double[] center = new double[n];
+        Sharpness.RandomDirectionProbe p = Sharpness.randomDirection(new Quadratic(a, center), center, 0.01, 500,
+                rng.split());
+        double expected = 19.0 / n;
+        double seCurv = 2 * p.standardError() / (0.01 * 0.01);
+        assertThat(Math.abs(p.effectiveCurvature() - expected), lessThanOrEqualTo(4 * seCurv));
+        for (double inc : p.increases()) {
+            assertThat(inc, greaterThanOrEqualTo(0.5 * 1e-4 * 1.0 * (1 - 1e-9)));
+            assertThat(inc, lessThanOrEqualTo(0.5 * 1e-4 * 10.0 * (1 + 1e-9)));
+        }
+    }
+}
