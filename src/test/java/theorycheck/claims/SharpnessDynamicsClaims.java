@@ -23,4 +23,20 @@ class SharpnessDynamicsClaims {
         ClaimVerifier.verify("book.A.18", new SharpnessDynamicsConditionNumber(false),
                 new SharpnessDynamicsConditionNumber(true));
     }
+
+    @Test
+    @ClaimId("lit.edge-of-stability")
+    void lit_edge_of_stability() {
+        ClaimVerifier.verify("lit.edge-of-stability",
+                new SharpnessDynamicsEdgeOfStability(SharpnessDynamicsEdgeOfStability.Rule.HOVER, false),
+                new SharpnessDynamicsEdgeOfStability(SharpnessDynamicsEdgeOfStability.Rule.HOVER, true));
+    }
+
+    @Test
+    @ClaimId("lit.edge-of-stability-momentum")
+    void lit_edge_of_stability_momentum() {
+        ClaimVerifier.verify("lit.edge-of-stability-momentum",
+                new SharpnessDynamicsEdgeOfStability(SharpnessDynamicsEdgeOfStability.Rule.CEILING, false),
+                new SharpnessDynamicsEdgeOfStability(SharpnessDynamicsEdgeOfStability.Rule.CEILING, true));
+    }
 }
