@@ -39,4 +39,16 @@ class SharpnessDynamicsClaims {
                 new SharpnessDynamicsEdgeOfStability(SharpnessDynamicsEdgeOfStability.Rule.CEILING, false),
                 new SharpnessDynamicsEdgeOfStability(SharpnessDynamicsEdgeOfStability.Rule.CEILING, true));
     }
+
+    @Test
+    @ClaimId("book.A.2-fixed-lr")
+    void book_A_2_fixed_lr() {
+        ClaimVerifier.verify("book.A.2-fixed-lr", new SharpnessDynamicsBatchSize(false), new SharpnessDynamicsBatchSize(true));
+    }
+
+    @Test
+    @ClaimId("book.A.2-scaled-lr")
+    void book_A_2_scaled_lr() {
+        ClaimVerifier.verify("book.A.2-scaled-lr", new SharpnessDynamicsBatchSize(false), new SharpnessDynamicsBatchSize(true));
+    }
 }
