@@ -51,4 +51,10 @@ class SharpnessDynamicsClaims {
     void book_A_2_scaled_lr() {
         ClaimVerifier.verify("book.A.2-scaled-lr", new SharpnessDynamicsBatchSize(false), new SharpnessDynamicsBatchSize(true));
     }
+
+    @Test
+    @ClaimId("book.A.19")
+    void book_A_19() {
+        ClaimVerifier.verify("book.A.19", new SharpnessDynamicsSamVsSgd(false), new SharpnessDynamicsSamVsSgd(true));
+    }
 }
