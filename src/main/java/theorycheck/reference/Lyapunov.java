@@ -124,6 +124,15 @@ public final class Lyapunov {
         return new Solution(symmetrize(sigma), false, maxIterations, inc);
     }
 
+    /** A = I − αH, the map e ↦ Ae of SGD's error on the quadratic (before the noise); a new matrix. */
+    public static Mat transition(Mat h, double alpha) {
+        Mat a = Ops.scale(-alpha, h);
+        for (int i = 0; i < h.rows(); i++) {
+            a.set(i, i, a.get(i, i) + 1);
+        }
+        return a;
+    }
+
     /** ‖Σ − AΣAᵀ − Q‖_F / ‖Q‖_F: how well Σ solves the discrete equation. */
     public static double residual(Mat sigma, Mat a, Mat q) {
         Mat asa = Ops.mult(a, Ops.multTransB(sigma, a, null), null);

@@ -50,12 +50,10 @@ final class SharpnessDynamicsConditionNumber implements InstanceCheck<SharpnessD
 
     @Override
     public Instance draw(Trial trial) {
-        var s = trial.setting();
+        SharpnessDynamicsSpectrum spectrum = SharpnessDynamicsSpectrum.draw(trial);
         Rng rng = trial.rng();
-        int[] dr = s.intRange("d");
-        int d = rng.intBetween(dr[0], dr[1]);
-        double[] kr = s.range("condition");
-        double kappa = rng.logUniform(kr[0], kr[1]);
+        int d = spectrum.d();
+        double kappa = spectrum.kappa();
         double mu = 1.0 / kappa;
         double[] a = new double[d];
         double[] b = new double[d];
@@ -197,19 +195,11 @@ final class SharpnessDynamicsConditionNumber implements InstanceCheck<SharpnessD
     }
 
     private static double min(double[] v, int from, int to) {
-        double m = Double.POSITIVE_INFINITY;
-        for (int i = from; i < to; i++) {
-            m = Math.min(m, v[i]);
-        }
-        return from < to ? m : Double.NaN;
+        return java.util.Arrays.stream(v, from, to).min().orElse(Double.NaN);
     }
 
     private static double max(double[] v, int from, int to) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (int i = from; i < to; i++) {
-            m = Math.max(m, v[i]);
-        }
-        return from < to ? m : Double.NaN;
+        return java.util.Arrays.stream(v, from, to).max().orElse(Double.NaN);
     }
 
     @Override

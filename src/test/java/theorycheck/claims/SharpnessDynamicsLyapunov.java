@@ -52,11 +52,10 @@ final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamics
     @Override
     public Instance draw(Trial trial) {
         var s = trial.setting();
+        SharpnessDynamicsSpectrum spectrum = SharpnessDynamicsSpectrum.draw(trial);
         Rng rng = trial.rng();
-        int[] dr = s.intRange("d");
-        int d = rng.intBetween(dr[0], dr[1]);
-        double[] kr = s.range("condition");
-        double kappa = rng.logUniform(kr[0], kr[1]);
+        int d = spectrum.d();
+        double kappa = spectrum.kappa();
         double[] lambda = new double[d];
         lambda[0] = 1.0;
         lambda[d - 1] = 1.0 / kappa;
@@ -117,7 +116,7 @@ final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamics
                 .metric("relErr.discreteLyapunov", relativeFrobenius(est.mean(), discrete))
                 .metric("relErr.continuousLimit", relativeFrobenius(est.mean(), continuous))
                 .metric("relErr.bookB8", inst.isotropic() ? relativeFrobenius(est.mean(), book) : Double.NaN)
-                .metric("lyapunovResidual", Lyapunov.residual(discrete, iMinus(alpha, h), Ops.scale(alpha * alpha / b, c)))
+                .metric("lyapunovResidual", Lyapunov.residual(discrete, Lyapunov.transition(h, alpha), Ops.scale(alpha * alpha / b, c)))
                 .trace("empirical/discrete", alphaLambda, overDiscrete)
                 .trace("empirical/continuous", alphaLambda, overContinuous)
                 .trace("empirical/book", alphaLambda, overBook);
@@ -248,14 +247,6 @@ final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamics
             }
         }
         return inv;
-    }
-
-    private static Mat iMinus(double alpha, Mat h) {
-        Mat a = Ops.scale(-alpha, h);
-        for (int i = 0; i < h.rows(); i++) {
-            a.set(i, i, a.get(i, i) + 1);
-        }
-        return a;
     }
 
     private static double quadratic(Mat a, double[] u) {

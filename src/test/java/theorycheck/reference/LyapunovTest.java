@@ -31,14 +31,6 @@ class LyapunovTest {
         return c;
     }
 
-    private static Mat iMinusAlphaH(Mat h, double alpha) {
-        Mat a = Ops.scale(-alpha, h);
-        for (int i = 0; i < h.rows(); i++) {
-            a.set(i, i, a.get(i, i) + 1);
-        }
-        return a;
-    }
-
     /** vec Σ = (I − A⊗A)⁻¹ vec Q, solved by EJML's dense LU: an independent method. */
     private static Mat kronecker(Mat a, Mat q) {
         int d = a.rows();
@@ -79,7 +71,7 @@ class LyapunovTest {
         double alpha = 0.4; // αλ_max = 1.6: far from the small-step limit
         int b = 8;
         Mat sigma = Lyapunov.sgdStationary(h, c, alpha, b);
-        Mat a = iMinusAlphaH(h, alpha);
+        Mat a = Lyapunov.transition(h, alpha);
         Mat q = Ops.scale(alpha * alpha / b, c);
         assertThat(MatrixChecks.relativeFrobenius(sigma, kronecker(a, q)), lessThan(EXACT_TOL));
         assertThat(Lyapunov.residual(sigma, a, q), lessThan(EXACT_TOL));
@@ -92,7 +84,7 @@ class LyapunovTest {
         Mat h = RandomDesigns.symmetricWithEigenvalues(d, rng, 1.0, 0.7, 0.2, 0.1);
         Mat c = randomSpd(d, rng);
         double alpha = 0.9;
-        Mat a = iMinusAlphaH(h, alpha);
+        Mat a = Lyapunov.transition(h, alpha);
         Mat q = Ops.scale(alpha * alpha, c);
         Lyapunov.Solution smith = Lyapunov.smith(a, q, SMITH_TOL, 60);
         assertTrue(smith.converged());
@@ -144,6 +136,12 @@ class LyapunovTest {
             assertThat(gap, lessThan(previous));
             previous = gap;
         }
+    }
+
+    @Test
+    void transitionIsIdentityMinusAlphaH() {
+        Mat a = Lyapunov.transition(Mat.ofRows(new double[] {2, 1}, new double[] {1, 3}), 0.5);
+        assertEquals(0.0, Ops.maxAbsDiff(a, Mat.ofRows(new double[] {0, -0.5}, new double[] {-0.5, -0.5})), 0.0);
     }
 
     @Test
