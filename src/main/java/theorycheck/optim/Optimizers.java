@@ -10,7 +10,7 @@ public final class Optimizers {
     /** The names {@link #byName} accepts. */
     public static final Set<String> NAMES = Set.of("gd", "sgd", "heavy-ball", "nesterov", "adam", "adagrad", "rmsprop",
             "normalized-gd", "sign-gd", "coordinate-descent",
-            "steepest-descent-l2", "steepest-descent-linf", "steepest-descent-l1", "lion");
+            "steepest-descent-l2", "steepest-descent-linf", "steepest-descent-l1", "lion", "sam");
 
     /** The parameter names each optimizer accepts. */
     private static final Map<String, Set<String>> PARAMETERS = Map.ofEntries(
@@ -28,7 +28,8 @@ public final class Optimizers {
             Map.entry("steepest-descent-l2", Set.of("lr", "decay")),
             Map.entry("steepest-descent-linf", Set.of("lr", "decay")),
             Map.entry("steepest-descent-l1", Set.of("lr", "decay")),
-            Map.entry("lion", Set.of("lr", "beta1", "beta2", "weight_decay")));
+            Map.entry("lion", Set.of("lr", "beta1", "beta2", "weight_decay")),
+            Map.entry("sam", Set.of("lr", "rho")));
 
     private Optimizers() {
     }
@@ -67,6 +68,7 @@ public final class Optimizers {
                 yield new Lion(d.lr(), p.getOrDefault("beta1", d.beta1()), p.getOrDefault("beta2", d.beta2()),
                         p.getOrDefault("weight_decay", d.weightDecay()));
             }
+            case "sam" -> new Sam(req(name, p, "lr"), p.getOrDefault("rho", Sam.DEFAULT_RHO));
             default -> throw new IllegalArgumentException(
                     "unknown optimizer '" + name + "'; allowed: " + new TreeSet<>(NAMES));
         };

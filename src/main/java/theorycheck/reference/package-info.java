@@ -25,6 +25,10 @@
  * Elisseeff (2002), the book and Hardt, Recht &amp; Singer (2016) ({@link theorycheck.reference.StabilityBounds});
  * PAC-Bayes quantities for Gaussian posteriors ({@link theorycheck.reference.PacBayes}).
  *
+ * <p>Dynamics: the stationary covariance of SGD near a quadratic minimum, the discrete Lyapunov
+ * equation Σ = (I − αH)Σ(I − αH)ᵀ + α²C/B and its small-step limit
+ * ({@link theorycheck.reference.Lyapunov}, cross-checked against an EJML Kronecker solve).
+ *
  * <p>Conventions: a design X is m×n with one example per row (m examples, n features); the
  * empirical risk is (1/2m)‖Xw − y‖², matching {@link theorycheck.loss.EmpiricalRisk} with
  * {@link theorycheck.loss.SquaredLoss}; labels are ±1.

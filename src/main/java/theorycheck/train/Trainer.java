@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import theorycheck.linalg.Vec;
 import theorycheck.loss.Objective;
+import theorycheck.optim.BatchGradientStepper;
 import theorycheck.optim.Optimizer;
 import theorycheck.optim.Stepper;
 
@@ -71,6 +72,10 @@ public final class Trainer {
             if (!Vec.isFinite(g)) {
                 return new TrainResult(lastFinite, RunStatus.DIVERGED, t, Double.NaN, Double.NaN,
                         "non-finite gradient at step " + t, trajectory);
+            }
+            if (stepper instanceof BatchGradientStepper extra) {
+                int[] stepBatch = batch;
+                extra.useBatchGradient((at, out) -> objective.gradientOnly(at, stepBatch, out));
             }
             stepper.step(theta, g, t);
             t++;

@@ -1,0 +1,209 @@
+package theorycheck.claims;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import theorycheck.claim.Chart;
+import theorycheck.claim.ClaimRunner;
+import theorycheck.claim.Evidence;
+import theorycheck.claim.InstanceCheck;
+import theorycheck.claim.Outcome;
+import theorycheck.claim.Setting;
+import theorycheck.claim.Trial;
+import theorycheck.claim.TrialResult;
+import theorycheck.data.Classification;
+import theorycheck.data.Rng;
+import theorycheck.linalg.Vec;
+import theorycheck.loss.EmpiricalRisk;
+import theorycheck.loss.SquaredLoss;
+import theorycheck.model.Activation;
+import theorycheck.model.Init;
+import theorycheck.model.Mlp;
+import theorycheck.optim.GradientDescent;
+import theorycheck.optim.HeavyBall;
+import theorycheck.optim.Optimizer;
+import theorycheck.optim.Stepper;
+
+/**
+ * lit.edge-of-stability and its momentum variant: full-batch GD (or heavy-ball) with squared loss
+ * on a small tanh MLP and a two-class Fashion-MNIST subset; λ_max of the training-loss Hessian is
+ * measured every few steps (Lanczos on exact Hessian-vector products) and divided by the
+ * stability level, 2/η for GD and (2 + 2β)/η for heavy-ball. {@link Rule#HOVER}: the ratio stays
+ * within a band around 1 for most of the second half of the run. {@link Rule#CEILING}: the
+ * largest ratio of the second half lies in a band around 1 (the level is reached, not exceeded).
+ */
+final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessDynamicsEdgeOfStability.Instance>,
+        ClaimRunner.KeyNumber {
+    enum Rule { HOVER, CEILING }
+
+    private final Rule rule;
+    private final boolean control;
+
+    SharpnessDynamicsEdgeOfStability(Rule rule, boolean control) {
+        this.rule = rule;
+        this.control = control;
+    }
+
+    record Instance(double lr, double beta, long dataSeed, long initSeed) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "η=%.4f β=%.2f dataSeed=%d initSeed=%d", lr, beta, dataSeed, initSeed);
+        }
+    }
+
+    @Override
+    public Instance draw(Trial trial) {
+        Setting s = trial.setting();
+        Rng rng = trial.rng();
+        double lr;
+        if (control && s.has("control_lr")) {
+            lr = s.real("control_lr");
+            rng.uniform(); // keep the seeds' positions the same as in the claim arm
+        } else {
+            double[] r = s.range("lr");
+            lr = rng.logUniform(r[0], r[1]);
+        }
+        return new Instance(lr, s.has("beta") ? s.real("beta") : 0.0, rng.nextLong(), rng.nextLong());
+    }
+
+    /** The level the ratio is taken against: the claim's (2 + 2β)/η, or GD's 2/η in the momentum control. */
+    private double level(Instance inst) {
+        boolean gdLevel = control && rule == Rule.CEILING;
+        return (2 + 2 * (gdLevel ? 0.0 : inst.beta())) / inst.lr();
+    }
+
+    @Override
+    public TrialResult check(Instance inst, Trial trial) {
+        Setting s = trial.setting();
+        int perClass = s.integer("per_class");
+        int steps = s.integer("steps");
+        int every = s.integer("every");
+        double tol = s.real("lanczos_tol");
+        Classification data = SharpnessDynamicsData.train(s, perClass, new Rng(inst.dataSeed()));
+        Mlp mlp = new Mlp(data.dim(), new int[] {s.integer("width")}, Activation.TANH, true);
+        EmpiricalRisk risk = new EmpiricalRisk(mlp, SquaredLoss.INSTANCE, data.x(), data.y());
+        double[] theta = mlp.initialize(Init.XAVIER, new Rng(inst.initSeed()));
+        Optimizer opt = inst.beta() > 0 ? new HeavyBall(inst.lr(), inst.beta()) : new GradientDescent(inst.lr());
+        Stepper stepper = opt.start(theta.length);
+        double level = level(inst);
+        Rng lanczosRng = new Rng(inst.initSeed() ^ 0x9E3779B97F4A7C15L);
+
+        List<Double> ts = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        List<Double> losses = new ArrayList<>();
+        double[] grad = new double[theta.length];
+        String failure = null;
+        for (int t = 0; t <= steps; t++) {
+            double loss = risk.valueAndGradient(theta, null, grad);
+            if (!Double.isFinite(loss) || !Vec.isFinite(grad)) {
+                failure = "diverged at step " + t;
+                break;
+            }
+            if (t % every == 0) {
+                ts.add((double) t);
+                ratios.add(SharpnessDynamicsData.lambdaMax(risk, theta, lanczosRng, tol) / level);
+                losses.add(loss);
+            }
+            stepper.step(theta, grad, t);
+        }
+        double[] x = ClaimCharts.toArray(ts);
+        double[] ratio = ClaimCharts.toArray(ratios);
+        double[] late = lateWindow(x, ratio, steps / 2.0);
+        double band = s.real("band");
+        double inBand = Arrays.stream(late).filter(v -> Math.abs(v - 1) <= band).count() / (double) late.length;
+        double lateMax = Arrays.stream(late).max().orElse(Double.NaN);
+        double lateMedian = median(late);
+        var r = TrialResult.of(trial)
+                .instance(inst + " " + SharpnessDynamicsData.describe(s, perClass) + String.format(Locale.ROOT,
+                        ", tanh MLP width %d, %d steps, level %s = %.2f", s.integer("width"), steps,
+                        level(inst) * inst.lr() > 2.0 + 1e-12 ? "(2+2β)/η" : "2/η", level))
+                .metric("lr", inst.lr())
+                .metric("level", level)
+                .metric("initialRatio", ratio.length > 0 ? ratio[0] : Double.NaN)
+                .metric("lateMedianRatio", lateMedian)
+                .metric("lateMaxRatio", lateMax)
+                .metric("lateMinRatio", Arrays.stream(late).min().orElse(Double.NaN))
+                .metric("fractionInBand", inBand)
+                .metric("finalLoss", losses.isEmpty() ? Double.NaN : losses.get(losses.size() - 1))
+                .trace("ratio", x, ratio)
+                .trace("loss", x, ClaimCharts.toArray(losses));
+        if (failure != null) {
+            return r.outcome(Outcome.INCONCLUSIVE, Double.NaN, failure);
+        }
+        if (Arrays.stream(late).anyMatch(Double::isNaN)) {
+            return r.outcome(Outcome.INCONCLUSIVE, Double.NaN, "Lanczos did not converge at a late checkpoint");
+        }
+        if (rule == Rule.HOVER) {
+            double need = s.real("hover_fraction");
+            return r.decide(inBand, inBand >= need, String.format(Locale.ROOT,
+                    "second half: %.0f%% of checkpoints with λ_max/(2/η) in [%.2f, %.2f] (≥ %.0f%% passes); median %.3f, "
+                            + "max %.3f; at step 0 %.3f", 100 * inBand, 1 - band, 1 + band, 100 * need, lateMedian,
+                    lateMax, ratio[0]));
+        }
+        double[] ceiling = s.range("ceiling_band");
+        return r.decide(lateMax, lateMax >= ceiling[0] && lateMax <= ceiling[1], String.format(Locale.ROOT,
+                "second half: largest λ_max/level %.3f (in [%.2f, %.2f] passes), median %.3f, %.0f%% of checkpoints within "
+                        + "±%.0f%% of the level", lateMax, ceiling[0], ceiling[1], lateMedian, 100 * inBand, 100 * band));
+    }
+
+    private static double[] lateWindow(double[] t, double[] v, double from) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] >= from) {
+                out.add(v[i]);
+            }
+        }
+        return ClaimCharts.toArray(out);
+    }
+
+    private static double median(double[] v) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : 0.5 * (c[c.length / 2 - 1] + c[c.length / 2]);
+    }
+
+    @Override
+    public List<Chart> charts(Evidence e) {
+        List<Chart.Series> series = new ArrayList<>();
+        for (TrialResult t : e.trials()) {
+            double[][] tr = t.traces().get("ratio");
+            if (tr == null || series.size() >= ClaimCharts.MAX_CURVES) {
+                continue;
+            }
+            series.add(Chart.Series.line(String.format(Locale.ROOT, "%s trial %d, η=%.3f", e.arm(), t.index(),
+                    t.metrics().get("lr")), tr[0], tr[1]));
+        }
+        if (!series.isEmpty()) {
+            double[] x = series.get(0).x();
+            double[] one = new double[x.length];
+            Arrays.fill(one, 1.0);
+            series.add(Chart.Series.line("stability level", x, one));
+        }
+        String level = rule == Rule.CEILING && control ? "2/η" : rule == Rule.CEILING ? "(2+2β)/η" : "2/η";
+        return List.of(
+                new Chart(e.arm() + "-sharpness-over-level", "λ_max of the training-loss Hessian divided by " + level
+                        + " (" + e.arm() + ")", "step", "λ_max / " + level, false, false, series),
+                ClaimCharts.traces(e, "loss", e.arm() + "-training-loss", "Training loss (" + e.arm() + ")", "step",
+                        "mean squared loss", false, true));
+    }
+
+    @Override
+    public String keyNumber(Evidence e) {
+        if (rule == Rule.HOVER) {
+            double minFrac = e.trials().stream().mapToDouble(t -> t.metrics().get("fractionInBand")).min()
+                    .orElse(Double.NaN);
+            double med = e.trials().stream().mapToDouble(t -> t.metrics().get("lateMedianRatio")).average()
+                    .orElse(Double.NaN);
+            return String.format(Locale.ROOT,
+                    "second half of training: ≥ %.0f%% of checkpoints with λ_max within ±10%% of 2/η; mean late median "
+                            + "λ_max·η/2 = %.3f", 100 * minFrac, med);
+        }
+        double lo = e.trials().stream().mapToDouble(t -> t.metrics().get("lateMaxRatio")).min().orElse(Double.NaN);
+        double hi = e.trials().stream().mapToDouble(t -> t.metrics().get("lateMaxRatio")).max().orElse(Double.NaN);
+        return String.format(Locale.ROOT, "largest late λ_max·η/(2+2β): %.3f–%.3f", lo, hi);
+    }
+}
