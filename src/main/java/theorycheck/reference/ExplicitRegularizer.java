@@ -18,7 +18,7 @@ import theorycheck.linalg.Mat;
  * ({@link #quartic}); the core test checks that this closed form satisfies it.
  *
  * <p>argmin R_α s.t. Xβ = y is solved as {@link QAlphaInterpolant} is, on the dual, with link
- * β/α² = b(λ), λ = Xᵀμ, and conjugate r*(λ) = λ·b(λ) − r(b(λ)).
+ * β/α² = b(λ), λ = Xᵀμ, and conjugate r*(λ) = λ·b(λ) − r(b(λ)) = 2λ²/(1 − λ²).
  */
 public final class ExplicitRegularizer {
     private static final PotentialDual.Link LINK = new PotentialDual.Link() {
@@ -29,13 +29,14 @@ public final class ExplicitRegularizer {
 
         @Override
         public double hPrime(double lambda) {
-            double u = 1 - lambda * lambda;
+            double u = (1 - lambda) * (1 + lambda);
             return 4 * (1 + 3 * lambda * lambda) / (u * u * u);
         }
 
         @Override
         public double conjugate(double lambda) {
-            return lambda * b(lambda) - rOfMultiplier(lambda);
+            // λ·b(λ) − r(b(λ)) simplifies to 2λ²/(1−λ²); the difference form cancels catastrophically near |λ| = 1
+            return 2 * lambda * lambda / ((1 - lambda) * (1 + lambda));
         }
 
         @Override
@@ -59,7 +60,7 @@ public final class ExplicitRegularizer {
 
     /** b(λ) = 4λ/(1−λ²)². */
     static double b(double lambda) {
-        double u = 1 - lambda * lambda;
+        double u = (1 - lambda) * (1 + lambda);
         return 4 * lambda / (u * u);
     }
 

@@ -39,6 +39,38 @@ class DiagonalNetClaims {
         ClaimVerifier.verify("slides.q-alpha", new MatchesQAlpha(false), new MatchesQAlpha(true));
     }
 
+
+    @Test
+    @ClaimId("slides.alpha-limits")
+    void slides_alpha_limits() {
+        ClaimVerifier.verify("slides.alpha-limits", new DiagonalNetAlphaLimits(false), new DiagonalNetAlphaLimits(true));
+    }
+
+    @Test
+    @ClaimId("slides.explicit-vs-implicit")
+    void slides_explicit_vs_implicit() {
+        ClaimVerifier.verify("slides.explicit-vs-implicit", new DiagonalNetExplicitVsImplicit("alpha"),
+                new DiagonalNetExplicitVsImplicit("control_alpha"));
+    }
+
+    @Test
+    @ClaimId("slides.deep-diagonal")
+    void slides_deep_diagonal() {
+        ClaimVerifier.verify("slides.deep-diagonal", new DiagonalNetDepth(""), new DiagonalNetDepth("control_"));
+    }
+
+    @Test
+    @ClaimId("slides.sparse-recovery")
+    void slides_sparse_recovery() {
+        ClaimVerifier.verify("slides.sparse-recovery", new DiagonalNetSparseRecovery(2), new DiagonalNetSparseRecovery(1));
+    }
+
+    @Test
+    @ClaimId("slides.width-vs-scale")
+    void slides_width_vs_scale() {
+        ClaimVerifier.verify("slides.width-vs-scale", new DiagonalNetWidthCollapse(true), new DiagonalNetWidthCollapse(false));
+    }
+
     static double[] balancedInit(int d, double alpha) {
         double[] theta = new double[2 * d];
         Arrays.fill(theta, alpha);

@@ -59,6 +59,20 @@ class ExplicitRegularizerTest {
     }
 
     @Test
+    void conjugateIsTheLegendreTransform() {
+        // r*(λ) = sup_b (λb − r(b)), attained at b(λ); check against a brute-force sup over a b grid
+        for (double lambda : new double[] {-0.9, -0.2, 0.05, 0.5, 0.97}) {
+            double best = Double.NEGATIVE_INFINITY;
+            double bStar = ExplicitRegularizer.b(lambda);
+            for (int i = -2000; i <= 2000; i++) {
+                double b = bStar * (1 + i * 1e-4);
+                best = Math.max(best, lambda * b - ExplicitRegularizer.r(b));
+            }
+            assertEquals(best, 2 * lambda * lambda / (1 - lambda * lambda), 1e-9 * Math.max(1, best));
+        }
+    }
+
+    @Test
     void multiplierIsTheDerivative() {
         for (double b : new double[] {-5, -0.3, 0.1, 2, 50}) {
             double h = 1e-6 * Math.max(1, Math.abs(b));
