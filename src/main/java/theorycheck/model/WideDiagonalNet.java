@@ -37,6 +37,35 @@ public final class WideDiagonalNet implements LinearPredictor {
         return rng.gaussianVector(2 * dim * width, sigma);
     }
 
+    /**
+     * The slides' entry distribution with β(0) = 0 exactly ("unbiased" init, f(w₀, x) = 0, as the
+     * slides assume for the kernel regime): for even k, the first k/2 columns of U and V are i.i.d.
+     * N(0, α²/√k), column j + k/2 of U copies column j and column j + k/2 of V is its negative, so
+     * the two halves cancel in diag(UVᵀ). Each entry is still N(0, α²/√k) and UUᵀ, VVᵀ ≈ √k·α²·I.
+     * Without this, the i.i.d. init leaves β(0) with standard deviation α² = μ²/√k, which at finite
+     * width dominates the large-μ limit.
+     *
+     * @throws IllegalArgumentException if k is odd
+     */
+    public double[] mirroredInit(double alpha, Rng rng) {
+        if (width % 2 != 0) {
+            throw new IllegalArgumentException("mirrored init needs an even width, got " + width);
+        }
+        double sigma = alpha / Math.pow(width, 0.25);
+        double[] theta = new double[2 * dim * width];
+        int off = dim * width, half = width / 2;
+        for (int i = 0; i < dim; i++) {
+            for (int j = 0; j < half; j++) {
+                double u = sigma * rng.gaussian(), v = sigma * rng.gaussian();
+                theta[i * width + j] = u;
+                theta[i * width + j + half] = u;
+                theta[off + i * width + j] = v;
+                theta[off + i * width + j + half] = -v;
+            }
+        }
+        return theta;
+    }
+
     @Override
     public int numParams() {
         return 2 * dim * width;

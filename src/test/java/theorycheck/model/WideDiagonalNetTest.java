@@ -59,6 +59,18 @@ class WideDiagonalNetTest {
     }
 
     @Test
+    void mirroredInitHasZeroWeightsAndTheSameEntryScale() {
+        double alpha = 0.7;
+        int k = 16;
+        WideDiagonalNet net = new WideDiagonalNet(500, k);
+        double[] theta = net.mirroredInit(alpha, new Rng(SEED + 2));
+        assertArrayEquals(new double[500], net.effectiveWeights(theta), 1e-15); // u·v + u·(−v) up to summation order
+        double entryVar = Vec.dot(theta, theta) / theta.length;
+        assertEquals(alpha * alpha / Math.sqrt(k), entryVar, 0.05 * entryVar);
+        assertThrows(IllegalArgumentException.class, () -> new WideDiagonalNet(3, 5).mirroredInit(1, new Rng(1)));
+    }
+
+    @Test
     void rejectsEmptyShapes() {
         assertThrows(IllegalArgumentException.class, () -> new WideDiagonalNet(0, 2));
         assertThrows(IllegalArgumentException.class, () -> new WideDiagonalNet(3, 0));
