@@ -82,9 +82,9 @@ final class DiagonalNetSparseRecovery implements InstanceCheck<DiagonalNetInstan
         double errSmall = Vec.distance(betas[0], truth) / tn, errLarge = Vec.distance(betas[1], truth) / tn;
         double largeToL2 = DiagonalNetClaims.relDistance(betas[1], l2);
         b.metric("errSmall", errSmall).metric("errLarge", errLarge).metric("largeToL2", largeToL2);
-        // the slides' question: population loss ‖β − β*‖² + σ² along argmin Q_α (x ~ N(0, I))
+        // the slides' question: population loss ‖β − β*‖² + σ² along argmin Q_α (x ~ N(0, I)); claim arm only
         List<Double> as = new ArrayList<>(), losses = new ArrayList<>();
-        for (double e = -4; e <= 1.001; e += 0.5) {
+        for (double e = -4; depth == 2 && e <= 1.001; e += 0.5) {
             QAlphaInterpolant.Result q = QAlphaInterpolant.solve(x, data.y(), Math.pow(10, e));
             if (q.converged()) {
                 double dist = Vec.distance(q.beta(), truth);

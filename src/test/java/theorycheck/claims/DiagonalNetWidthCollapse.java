@@ -54,7 +54,7 @@ final class DiagonalNetWidthCollapse implements InstanceCheck<DiagonalNetInstanc
     public TrialResult check(DiagonalNetInstance inst, Trial trial) {
         Regression data = inst.data();
         Mat x = data.x();
-        int[] widths = trial.setting().integers("widths");
+        int[] widths = trial.setting().integers(byMu ? "widths" : "control_widths");
         double[] mus = trial.setting().reals("mus");
         long budget = trial.setting().integer("max_steps");
         var b = TrialResult.of(trial).instance(inst.toString().replaceAll(" α=[^ ]+", "") + " widths "
