@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import theorycheck.claim.Chart;
-import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
-import theorycheck.claim.InstanceCheck;
 import theorycheck.claim.Outcome;
 import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
@@ -27,7 +25,7 @@ import theorycheck.reference.QAlphaInterpolant;
  * The control exchanges the two ends (the ℓ1 statements evaluated at large α and the ℓ2 ones at
  * small α), where they are false.
  */
-final class DiagonalNetAlphaLimits implements InstanceCheck<DiagonalNetInstance>, ClaimRunner.KeyNumber {
+final class DiagonalNetAlphaLimits extends DiagonalNetCheck {
     /** Smallest α the Q_α solver is verified at (QAlphaInterpolantTest); thresholds below it are skipped. */
     static final double ALPHA_FLOOR = 1e-20;
     static final double ALPHA_CEIL = 1e3;
@@ -41,10 +39,6 @@ final class DiagonalNetAlphaLimits implements InstanceCheck<DiagonalNetInstance>
         this.swapped = swapped;
     }
 
-    @Override
-    public DiagonalNetInstance draw(Trial trial) {
-        return DiagonalNetInstance.draw(trial);
-    }
 
     @Override
     public TrialResult check(DiagonalNetInstance inst, Trial trial) {
@@ -52,10 +46,10 @@ final class DiagonalNetAlphaLimits implements InstanceCheck<DiagonalNetInstance>
         Mat x = data.x();
         double[] y = data.y();
         var b = TrialResult.of(trial).instance(inst.toString().replaceAll(" α=[^ ]+", "") + (swapped ? " (ends swapped)" : ""));
-        MinL1Interpolant.Result l1 = MinL1Interpolant.solve(x, y);
+        MinL1Interpolant.Result l1 = minL1(data);
         double[] l2 = MinNorm.solve(x, y);
         if (!l1.certified()) {
-            return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "min-ℓ1 LP not certified: " + l1.states());
+            return uncertified(b, l1);
         }
         double l1Norm = l1.l1(), l2Sq = Vec.dot(l2, l2);
         // the curve for the chart

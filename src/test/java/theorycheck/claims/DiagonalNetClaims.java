@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import theorycheck.claim.Chart;
-import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
-import theorycheck.claim.InstanceCheck;
 import theorycheck.claim.Outcome;
 import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
@@ -104,7 +102,7 @@ class DiagonalNetClaims {
      * multiplied by exactly (1 − 4η²g_βⱼ²), so the drift is 4η∫g² dt + O(η²). The control adds weight
      * decay λ = 1/(2T), which shrinks the product by e^{−2λt} whatever η is: slope ≈ 0.
      */
-    static final class Conservation implements InstanceCheck<DiagonalNetInstance>, ClaimRunner.KeyNumber {
+    static final class Conservation extends DiagonalNetCheck {
         static final double REF_C = 0.1;
         static final double SLOPE_LO = 0.8, SLOPE_HI = 1.2;
         static final int HALVINGS = 4;
@@ -114,10 +112,6 @@ class DiagonalNetClaims {
             this.weightDecay = weightDecay;
         }
 
-        @Override
-        public DiagonalNetInstance draw(Trial trial) {
-            return DiagonalNetInstance.draw(trial);
-        }
 
         @Override
         public TrialResult check(DiagonalNetInstance inst, Trial trial) {
@@ -179,7 +173,7 @@ class DiagonalNetClaims {
      * discretization error). Control: init w₊ = αe^{u}, w₋ = αe^{−u}, u ~ N(0, 0.5²) — the same
      * products w₊w₋ = α² but β(0) ≠ 0, so the limit is a different interpolant.
      */
-    static final class MatchesQAlpha implements InstanceCheck<DiagonalNetInstance>, ClaimRunner.KeyNumber {
+    static final class MatchesQAlpha extends DiagonalNetCheck {
         static final double C = 0.1;
         static final double TOL = 0.02;
         static final double SHRINK = 0.75;
@@ -189,10 +183,6 @@ class DiagonalNetClaims {
             this.unbalanced = unbalanced;
         }
 
-        @Override
-        public DiagonalNetInstance draw(Trial trial) {
-            return DiagonalNetInstance.draw(trial);
-        }
 
         @Override
         public TrialResult check(DiagonalNetInstance inst, Trial trial) {

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import theorycheck.claim.Chart;
-import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
-import theorycheck.claim.InstanceCheck;
 import theorycheck.claim.Outcome;
 import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
@@ -20,7 +18,7 @@ import theorycheck.reference.MinL1Interpolant;
  * measured on an α grid for each depth of a setting key (the control's list starts at D = 1, the
  * linear parametrization, whose limit is min-ℓ2 at every α).
  */
-final class DiagonalNetDepth implements InstanceCheck<DiagonalNetInstance>, ClaimRunner.KeyNumber {
+final class DiagonalNetDepth extends DiagonalNetCheck {
     static final double C = 0.1;
     /** "Reaches ℓ1": within 5% of the min-ℓ1 interpolant. */
     static final double REACHED = 0.05;
@@ -35,10 +33,6 @@ final class DiagonalNetDepth implements InstanceCheck<DiagonalNetInstance>, Clai
         this.prefix = prefix;
     }
 
-    @Override
-    public DiagonalNetInstance draw(Trial trial) {
-        return DiagonalNetInstance.draw(trial);
-    }
 
     @Override
     public TrialResult check(DiagonalNetInstance inst, Trial trial) {
@@ -51,9 +45,9 @@ final class DiagonalNetDepth implements InstanceCheck<DiagonalNetInstance>, Clai
         double tol = trial.setting().real("residual_tol");
         var b = TrialResult.of(trial).instance(inst.toString().replaceAll(" α=[^ ]+", "") + " depths "
                 + java.util.Arrays.toString(depths));
-        MinL1Interpolant.Result l1 = MinL1Interpolant.solve(x, data.y());
+        MinL1Interpolant.Result l1 = minL1(data);
         if (!l1.certified()) {
-            return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "min-ℓ1 LP not certified");
+            return uncertified(b, l1);
         }
         double lm = DiagonalNetGd.lambdaMax(x);
         double[][] gap = new double[depths.length][alphas.length];

@@ -3,9 +3,7 @@ package theorycheck.claims;
 import java.util.List;
 import java.util.Locale;
 import theorycheck.claim.Chart;
-import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
-import theorycheck.claim.InstanceCheck;
 import theorycheck.claim.Outcome;
 import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
@@ -21,7 +19,7 @@ import theorycheck.reference.QAlphaInterpolant;
  * explicit interpolant β^R = argmin R_α and the implicit one β^Q = argmin Q_α differ, and GD's limit
  * is β^Q. The α range is read from a setting key so that the control can run where both coincide.
  */
-final class DiagonalNetExplicitVsImplicit implements InstanceCheck<DiagonalNetInstance>, ClaimRunner.KeyNumber {
+final class DiagonalNetExplicitVsImplicit extends DiagonalNetCheck {
     static final double C = 0.1;
     /** β^R and β^Q count as different when ≥ 5% apart: 2.5× the GD tolerance of slides.q-alpha. */
     static final double DIFFER = 0.05;

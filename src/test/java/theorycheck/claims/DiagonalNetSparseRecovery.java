@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import theorycheck.claim.Chart;
-import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
-import theorycheck.claim.InstanceCheck;
 import theorycheck.claim.Outcome;
 import theorycheck.claim.Setting;
 import theorycheck.claim.Trial;
@@ -24,7 +22,7 @@ import theorycheck.reference.QAlphaInterpolant;
  * and min-ℓ2 interpolants. The claim uses D = 2; the control D = 1 (β = w₊ − w₋, plain linear
  * regression from 0), whose limit is min-ℓ2 at every α.
  */
-final class DiagonalNetSparseRecovery implements InstanceCheck<DiagonalNetInstance>, ClaimRunner.KeyNumber {
+final class DiagonalNetSparseRecovery extends DiagonalNetCheck {
     static final double C = 0.2;
     /** "Recovers like ℓ1": error at most 1.5× min-ℓ1's and at most half of min-ℓ2's. */
     static final double NEAR_L1 = 1.5, BELOW_L2 = 0.5;
@@ -38,10 +36,6 @@ final class DiagonalNetSparseRecovery implements InstanceCheck<DiagonalNetInstan
         this.depth = depth;
     }
 
-    @Override
-    public DiagonalNetInstance draw(Trial trial) {
-        return DiagonalNetInstance.draw(trial);
-    }
 
     @Override
     public TrialResult check(DiagonalNetInstance inst, Trial trial) {
@@ -51,9 +45,9 @@ final class DiagonalNetSparseRecovery implements InstanceCheck<DiagonalNetInstan
         double[] truth = data.truth();
         double tn = Vec.norm2(truth);
         var b = TrialResult.of(trial).instance(inst.toString().replaceAll(" α=[^ ]+", "") + " D=" + depth);
-        MinL1Interpolant.Result l1 = MinL1Interpolant.solve(x, data.y());
+        MinL1Interpolant.Result l1 = minL1(data);
         if (!l1.certified()) {
-            return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "min-ℓ1 LP not certified: " + l1.states());
+            return uncertified(b, l1);
         }
         double[] l2 = MinNorm.solve(x, data.y());
         double errL1 = Vec.distance(l1.beta(), truth) / tn, errL2 = Vec.distance(l2, truth) / tn;

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import theorycheck.claim.Chart;
-import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
-import theorycheck.claim.InstanceCheck;
 import theorycheck.claim.Outcome;
 import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
@@ -28,7 +26,7 @@ import theorycheck.reference.QAlphaInterpolant;
  * widths get the narrowest width's α, so the wider nets have a larger μ than the reference assumes.
  * Also recorded: the position p = ‖β − β_ℓ1‖/‖β_ℓ2 − β_ℓ1‖ (0 at min-ℓ1, 1 at min-ℓ2).
  */
-final class DiagonalNetWidthCollapse implements InstanceCheck<DiagonalNetInstance>, ClaimRunner.KeyNumber {
+final class DiagonalNetWidthCollapse extends DiagonalNetCheck {
     static final double C = 0.1;
     /**
      * Largest relative distance of the widest net's limit to argmin Q_{μ/√2}. With the mirrored init
@@ -45,10 +43,6 @@ final class DiagonalNetWidthCollapse implements InstanceCheck<DiagonalNetInstanc
         this.byMu = byMu;
     }
 
-    @Override
-    public DiagonalNetInstance draw(Trial trial) {
-        return DiagonalNetInstance.draw(trial);
-    }
 
     @Override
     public TrialResult check(DiagonalNetInstance inst, Trial trial) {
@@ -59,9 +53,9 @@ final class DiagonalNetWidthCollapse implements InstanceCheck<DiagonalNetInstanc
         long budget = trial.setting().integer("max_steps");
         var b = TrialResult.of(trial).instance(inst.toString().replaceAll(" α=[^ ]+", "") + " widths "
                 + java.util.Arrays.toString(widths) + (byMu ? " grid in μ" : " grid in α"));
-        MinL1Interpolant.Result l1 = MinL1Interpolant.solve(x, data.y());
+        MinL1Interpolant.Result l1 = minL1(data);
         if (!l1.certified()) {
-            return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "min-ℓ1 LP not certified");
+            return uncertified(b, l1);
         }
         double[] l2 = MinNorm.solve(x, data.y());
         double span = Vec.distance(l1.beta(), l2);
