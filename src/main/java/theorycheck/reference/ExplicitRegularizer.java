@@ -21,7 +21,7 @@ import theorycheck.linalg.Mat;
  * β/α² = b(λ), λ = Xᵀμ, and conjugate r*(λ) = λ·b(λ) − r(b(λ)) = 2λ²/(1 − λ²).
  */
 public final class ExplicitRegularizer {
-    private static final PotentialDual.Link LINK = new PotentialDual.Link() {
+    private static final QAlphaDualNewton.Link LINK = new QAlphaDualNewton.Link() {
         @Override
         public double h(double lambda) {
             return b(lambda);
@@ -54,7 +54,7 @@ public final class ExplicitRegularizer {
 
     /** argmin R_α(β) s.t. Xβ = y; x of full row rank, not modified. */
     public static Result solve(Mat x, double[] y, double alpha) {
-        PotentialDual.Solution s = PotentialDual.solve(x, y, alpha * alpha, LINK);
+        QAlphaDualNewton.Solution s = QAlphaDualNewton.solve(x, y, alpha * alpha, LINK);
         return new Result(s.beta(), s.mu(), s.iterations(), s.relativeResidual(), s.converged());
     }
 

@@ -10,12 +10,12 @@ import theorycheck.linalg.Mat;
  *   q(b) = 2 − √(4 + b²) + b·asinh(b/2).
  * </pre>
  * q'(b) = asinh(b/2), so the KKT conditions read β = 2α²·sinh(Xᵀμ), Xβ = y — the closed form of
- * the flow with Xᵀμ = −4Xᵀ∫r. Solved by Newton's method on the dual (see {@link PotentialDual}),
+ * the flow with Xᵀμ = −4Xᵀ∫r. Solved by Newton's method on the dual (see {@link QAlphaDualNewton}),
  * whose conjugate is q*(z) = 2cosh z − 2. Q_α tends to ‖β‖₁·log(1/α²) (up to constants) as α → 0
  * and to ‖β‖₂²/(4α²) as α → ∞.
  */
 public final class QAlphaInterpolant {
-    private static final PotentialDual.Link LINK = new PotentialDual.Link() {
+    private static final QAlphaDualNewton.Link LINK = new QAlphaDualNewton.Link() {
         @Override
         public double h(double z) {
             return 2 * Math.sinh(z);
@@ -59,7 +59,7 @@ public final class QAlphaInterpolant {
      *     dual Hessian's weights span more than ~1e80 and Newton stalls ({@code converged} is then false)
      */
     public static Result solve(Mat x, double[] y, double alpha) {
-        PotentialDual.Solution s = PotentialDual.solve(x, y, alpha * alpha, LINK);
+        QAlphaDualNewton.Solution s = QAlphaDualNewton.solve(x, y, alpha * alpha, LINK);
         return new Result(s.beta(), s.mu(), s.iterations(), s.relativeResidual(), s.converged());
     }
 

@@ -7,7 +7,8 @@ import theorycheck.linalg.Svd;
 import theorycheck.linalg.Vec;
 
 /**
- * Minimizes a separable potential Φ(β) = s·Σⱼ φ(βⱼ/s) over the interpolating set {β : Xβ = y} by
+ * Minimizes a separable potential Φ(β) = s·Σⱼ φ(βⱼ/s) — Q_α ({@link QAlphaInterpolant}) or R_α
+ * ({@link ExplicitRegularizer}) — over the interpolating set {β : Xβ = y} by
  * Newton's method on its dual.
  *
  * <p>With φ strictly convex and φ' = h⁻¹ for an increasing link h, the KKT conditions are
@@ -22,7 +23,7 @@ import theorycheck.linalg.Vec;
  * near the optimum ψ's decrease falls below rounding, and a step is then accepted when it reduces the
  * residual ‖∇ψ‖ instead. Needs X of full row rank (∇²ψ positive definite).
  */
-final class PotentialDual {
+final class QAlphaDualNewton {
     /** Relative feasibility ‖Xβ − y‖/‖y‖ at which the dual is solved (β is then exact to ~κ(X)·this). Rounding in ψ stalls the line search near 1e-12–1e-11 on some instances. */
     static final double FEASIBILITY_TOL = 1e-10;
     static final int MAX_ITERATIONS = 1000;
@@ -59,7 +60,7 @@ final class PotentialDual {
     record Solution(double[] beta, double[] mu, int iterations, double relativeResidual, boolean converged) {
     }
 
-    private PotentialDual() {
+    private QAlphaDualNewton() {
     }
 
     static Solution solve(Mat x, double[] y, double s, Link link) {
