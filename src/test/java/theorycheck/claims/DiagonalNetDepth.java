@@ -56,6 +56,10 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
         for (int di = 0; di < depths.length; di++) {
             var p = DiagonalNetGd.depth(inst.d(), depths[di]);
             for (int ai = 0; ai < alphas.length; ai++) {
+                if (alphas[ai] < smallAlphas[di]) {
+                    gap[di][ai] = Double.NaN; // below this depth's affordable α: not run, not compared
+                    continue;
+                }
                 DiagonalNetGd.Run run = DiagonalNetGd.run(x, data.y(), lm, p,
                         DiagonalNetClaims.balancedInit(inst.d(), alphas[ai]), DiagonalNetGd.StepRule.adaptive(C), 0,
                         DiagonalNetGd.Budget.toTolerance(tol, budget));
@@ -98,7 +102,7 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
                 if (gap[di][ai] <= REACHED) {
                     reach[di] = Math.max(reach[di], alphas[ai]);
                 }
-                if (di > 0) {
+                if (di > 0 && !Double.isNaN(gap[di][ai]) && !Double.isNaN(gap[di - 1][ai])) {
                     pass &= gap[di][ai] <= gap[di - 1][ai] + MONOTONE_SLACK;
                 }
             }

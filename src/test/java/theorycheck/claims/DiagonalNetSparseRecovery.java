@@ -24,8 +24,8 @@ import theorycheck.reference.QAlphaInterpolant;
  */
 final class DiagonalNetSparseRecovery extends DiagonalNetCheck {
     static final double C = 0.2;
-    /** "Recovers like ℓ1": error at most 1.5× min-ℓ1's and at most half of min-ℓ2's. */
-    static final double NEAR_L1 = 1.5, BELOW_L2 = 0.5;
+    /** "Recovers": error at most a quarter of min-ℓ2's; "like ℓ1": 5× closer to min-ℓ1 than to min-ℓ2. */
+    static final double BELOW_L2 = 0.25, CLOSER_TO_L1 = 0.2;
     /** "Near min-ℓ2": within 5% of it, and its error ≥ 90% of min-ℓ2's. */
     static final double NEAR_L2 = 0.05, L2_ERROR = 0.9;
     /** GD stopped at the residual tolerance must be this close to the exact flow limit argmin Q_α. */
@@ -90,7 +90,9 @@ final class DiagonalNetSparseRecovery extends DiagonalNetCheck {
         double l1Dist = Vec.distance(l1.beta(), truth);
         b.metric("populationLossL1", l1Dist * l1Dist + inst.noiseStd() * inst.noiseStd());
         b.metric("populationLossSmallAlpha", Math.pow(errSmall * tn, 2) + inst.noiseStd() * inst.noiseStd());
-        boolean small = errSmall <= NEAR_L1 * errL1 && errSmall <= BELOW_L2 * errL2;
+        double smallToL1 = Vec.distance(betas[0], l1.beta()), smallToL2 = Vec.distance(betas[0], l2);
+        b.metric("smallToL1OverToL2", smallToL1 / smallToL2).metric("errRatioToL1", errSmall / errL1);
+        boolean small = errSmall <= BELOW_L2 * errL2 && smallToL1 <= CLOSER_TO_L1 * smallToL2;
         boolean large = largeToL2 <= NEAR_L2 && errLarge >= L2_ERROR * errL2;
         return b.decide(errSmall, small && large, String.format(Locale.ROOT,
                 "relative error: α=%.3g → %.3f, α=%.3g → %.3f; min-ℓ1 %.3f, min-ℓ2 %.3f; large-α limit %.3g from min-ℓ2",

@@ -35,8 +35,6 @@ final class DiagonalNetWidthCollapse extends DiagonalNetCheck {
      * allows for that and for GD's O(c) error (≤ 1% at c = 0.1, slides.q-alpha).
      */
     static final double WIDE_TOL = 0.1;
-    /** The grid's ends must be in the two regimes: p ≤ 0.25 at the smallest μ, ≥ 0.75 at the largest. */
-    static final double END_TOL = 0.25;
     private final boolean byMu;
 
     DiagonalNetWidthCollapse(boolean byMu) {
@@ -99,9 +97,8 @@ final class DiagonalNetWidthCollapse extends DiagonalNetCheck {
         for (int i = 0; i < mus.length; i++) {
             worst = Math.max(worst, err[w][i]);
         }
-        boolean ends = pos[w][0] <= END_TOL && pos[w][mus.length - 1] >= 1 - END_TOL;
         b.metric("maxErrWidest", worst);
-        return b.decide(worst, worst <= WIDE_TOL && ends, String.format(Locale.ROOT,
+        return b.decide(worst, worst <= WIDE_TOL, String.format(Locale.ROOT,
                 "largest distance to argmin Q_{μ/√2} by width %s: %s; positions at the smallest μ %s, at the largest %s",
                 java.util.Arrays.toString(widths), maxPerWidth(err), column(pos, 0), column(pos, mus.length - 1)));
     }
