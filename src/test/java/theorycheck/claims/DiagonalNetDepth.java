@@ -1,0 +1,143 @@
+package theorycheck.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import theorycheck.claim.Chart;
+import theorycheck.claim.Evidence;
+import theorycheck.claim.Outcome;
+import theorycheck.claim.Trial;
+import theorycheck.claim.TrialResult;
+import theorycheck.data.Regression;
+import theorycheck.linalg.Mat;
+import theorycheck.reference.MinL1Interpolant;
+
+/**
+ * slides.deep-diagonal: β = w₊^D − w₋^D from α·1. For every depth the GD limit approaches min-ℓ1
+ * as α → 0, and deeper nets get there at larger α. The gap g(α, D) = ‖β_GD − β_ℓ1‖/‖β_ℓ1‖ is
+ * measured on an α grid for each depth of a setting key (the control's list starts at D = 1, the
+ * linear parametrization, whose limit is min-ℓ2 at every α).
+ */
+final class DiagonalNetDepth extends DiagonalNetCheck {
+    static final double C = 0.1;
+    /** "Reaches ℓ1": within 5% of the min-ℓ1 interpolant. */
+    static final double REACHED = 0.05;
+    /** Slack for "no worse when deeper" at one α: half the halving-step budget below. */
+    static final double MONOTONE_SLACK = 0.01;
+    /** Halving c may move the limit by at most this (relative): ≪ REACHED. */
+    static final double HALVING_TOL = 0.01;
+    private final String prefix;
+
+    /** @param prefix "" for the claim's keys (depths, small_alphas), "control_" for the control's */
+    DiagonalNetDepth(String prefix) {
+        this.prefix = prefix;
+    }
+
+
+    @Override
+    public TrialResult check(DiagonalNetInstance inst, Trial trial) {
+        Regression data = inst.data();
+        Mat x = data.x();
+        int[] depths = trial.setting().integers(prefix + "depths");
+        double[] smallAlphas = trial.setting().reals(prefix + "small_alphas");
+        double[] alphas = trial.setting().reals("alphas");
+        long budget = trial.setting().integer("max_steps");
+        double tol = trial.setting().real("residual_tol");
+        var b = TrialResult.of(trial).instance(inst.toString().replaceAll(" α=[^ ]+", "") + " depths "
+                + java.util.Arrays.toString(depths));
+        MinL1Interpolant.Result l1 = minL1(data);
+        if (!l1.certified()) {
+            return uncertified(b, l1);
+        }
+        double lm = DiagonalNetGd.lambdaMax(x);
+        double[][] gap = new double[depths.length][alphas.length];
+        double worstHalving = 0;
+        double[] smallGap = new double[depths.length];
+        for (int di = 0; di < depths.length; di++) {
+            var p = DiagonalNetGd.depth(inst.d(), depths[di]);
+            for (int ai = 0; ai < alphas.length; ai++) {
+                if (alphas[ai] < smallAlphas[di]) {
+                    gap[di][ai] = Double.NaN; // below this depth's affordable α: not run, not compared
+                    continue;
+                }
+                DiagonalNetGd.Run run = DiagonalNetGd.run(x, data.y(), lm, p,
+                        DiagonalNetClaims.balancedInit(inst.d(), alphas[ai]), DiagonalNetGd.StepRule.adaptive(C), 0,
+                        DiagonalNetGd.Budget.toTolerance(tol, budget));
+                if (!run.converged()) {
+                    return b.outcome(Outcome.INCONCLUSIVE, Double.NaN,
+                            "D=" + depths[di] + " α=" + alphas[ai] + ": " + run.status());
+                }
+                gap[di][ai] = DiagonalNetClaims.relDistance(run.beta(), l1.beta());
+                b.metric("gap_D" + depths[di] + "_a" + ai, gap[di][ai]);
+            }
+            // the α → 0 end, with the step halved to show the limit does not depend on it
+            double[][] ends = new double[2][];
+            for (int h = 0; h < 2; h++) {
+                DiagonalNetGd.Run run = DiagonalNetGd.run(x, data.y(), lm, p,
+                        DiagonalNetClaims.balancedInit(inst.d(), smallAlphas[di]),
+                        DiagonalNetGd.StepRule.adaptive(C / (1 << h)), 0,
+                        DiagonalNetGd.Budget.toTolerance(tol, budget << h));
+                if (!run.converged()) {
+                    return b.outcome(Outcome.INCONCLUSIVE, Double.NaN,
+                            "D=" + depths[di] + " α=" + smallAlphas[di] + " c/" + (1 << h) + ": " + run.status());
+                }
+                ends[h] = run.beta();
+            }
+            smallGap[di] = DiagonalNetClaims.relDistance(ends[1], l1.beta());
+            worstHalving = Math.max(worstHalving, DiagonalNetClaims.relDistance(ends[0], ends[1]));
+            b.metric("smallAlphaGap_D" + depths[di], smallGap[di]);
+            b.trace("gap_D" + depths[di], alphas, gap[di]);
+        }
+        b.metric("halvingChange", worstHalving);
+        if (worstHalving > HALVING_TOL) {
+            return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "halving the step moved the limit by " + worstHalving);
+        }
+        boolean pass = true;
+        StringBuilder note = new StringBuilder();
+        double[] reach = new double[depths.length];
+        for (int di = 0; di < depths.length; di++) {
+            pass &= smallGap[di] <= REACHED;
+            reach[di] = 0;
+            for (int ai = 0; ai < alphas.length; ai++) {
+                if (gap[di][ai] <= REACHED) {
+                    reach[di] = Math.max(reach[di], alphas[ai]);
+                }
+                if (di > 0 && !Double.isNaN(gap[di][ai]) && !Double.isNaN(gap[di - 1][ai])) {
+                    pass &= gap[di][ai] <= gap[di - 1][ai] + MONOTONE_SLACK;
+                }
+            }
+            b.metric("reachAlpha_D" + depths[di], reach[di]);
+            note.append(String.format(Locale.ROOT, "D=%d: gap %.3g at α=%.3g, reaches ℓ1 (≤5%%) up to α=%.3g; ",
+                    depths[di], smallGap[di], smallAlphas[di], reach[di]));
+        }
+        pass &= reach[depths.length - 1] > reach[0];
+        return b.decide(smallGap[0], pass, note.append("halving c moved limits by ≤ ").append(
+                String.format(Locale.ROOT, "%.2g", worstHalving)).toString());
+    }
+
+    @Override
+    public List<Chart> charts(Evidence e) {
+        List<Chart.Series> series = new ArrayList<>();
+        for (TrialResult t : e.trials()) {
+            for (var entry : t.traces().entrySet()) {
+                if (series.size() < 9) {
+                    series.add(Chart.Series.line("trial " + t.index() + " " + entry.getKey().substring(4),
+                            entry.getValue()[0], entry.getValue()[1]));
+                }
+            }
+        }
+        return List.of(new Chart(e.arm() + "-gap-vs-alpha", "Distance of the GD limit to min-ℓ1 vs α, by depth ("
+                + e.arm() + ")", "α", "‖β − β_ℓ1‖/‖β_ℓ1‖", true, true, series));
+    }
+
+    @Override
+    public String keyNumber(Evidence e) {
+        StringBuilder s = new StringBuilder();
+        for (String k : e.trials().get(0).metrics().keySet()) {
+            if (k.startsWith("reachAlpha")) {
+                s.append(DiagonalNetClaims.range(e, k, "ℓ1 reached up to α, " + k.substring(11))).append("; ");
+            }
+        }
+        return s.toString();
+    }
+}
