@@ -15,4 +15,16 @@ class KernelRegimeClaims {
     void assignment_vanishing() {
         ClaimVerifier.verify("assignment.vanishing", new KernelRegimeVanishing(false), new KernelRegimeVanishing(true));
     }
+
+    @Test
+    @ClaimId("book.C.20")
+    void book_C_20() {
+        ClaimVerifier.verify("book.C.20", new KernelRegimeWidthGap(false), new KernelRegimeWidthGap(true));
+    }
+
+    @Test
+    @ClaimId("slides.scale-lazy")
+    void slides_scale_lazy() {
+        ClaimVerifier.verify("slides.scale-lazy", new KernelRegimeLazy("alpha"), new KernelRegimeLazy("control_alpha"));
+    }
 }
