@@ -27,4 +27,10 @@ class KernelRegimeClaims {
     void slides_scale_lazy() {
         ClaimVerifier.verify("slides.scale-lazy", new KernelRegimeLazy("alpha"), new KernelRegimeLazy("control_alpha"));
     }
+
+    @Test
+    @ClaimId("book.A.11")
+    void book_A_11() {
+        ClaimVerifier.verify("book.A.11", new KernelRegimeWidthBias("widths"), new KernelRegimeWidthBias("control_widths"));
+    }
 }
