@@ -86,11 +86,7 @@ public final class TwoLayerNtkNet implements Model {
             int xo = Model.row(rows, i) * d;
             double s = 0;
             for (int j = 0; j < k; j++) {
-                double z = 0;
-                int wo = j * d;
-                for (int q = 0; q < d; q++) {
-                    z += theta[wo + q] * xd[xo + q];
-                }
+                double z = preActivation(theta, j, xd, xo);
                 if (z > 0) {
                     s += theta[k * d + j] * z;
                 }
@@ -111,11 +107,8 @@ public final class TwoLayerNtkNet implements Model {
             }
             int xo = Model.row(rows, i) * d;
             for (int j = 0; j < k; j++) {
-                double z = 0;
+                double z = preActivation(theta, j, xd, xo);
                 int wo = j * d;
-                for (int q = 0; q < d; q++) {
-                    z += theta[wo + q] * xd[xo + q];
-                }
                 if (z > 0) {
                     // ∂f/∂a_j = relu(z)/√k, ∂f/∂w_j = a_j·1(z > 0)·x/√k
                     grad[k * d + j] += c * z;
@@ -126,6 +119,16 @@ public final class TwoLayerNtkNet implements Model {
                 }
             }
         }
+    }
+
+    /** w_jᵀx for the input stored at xd[xo .. xo + d). */
+    private double preActivation(double[] theta, int j, double[] xd, int xo) {
+        double z = 0;
+        int wo = j * d;
+        for (int q = 0; q < d; q++) {
+            z += theta[wo + q] * xd[xo + q];
+        }
+        return z;
     }
 
     @Override

@@ -101,7 +101,7 @@ final class KernelRegimeVanishing implements InstanceCheck<KernelRegimeVanishing
     public List<Chart> charts(Evidence e) {
         List<Chart.Series> series = new java.util.ArrayList<>();
         for (TrialResult t : e.trials()) {
-            if (series.size() >= 2 * ClaimCharts.MAX_CURVES / 2) {
+            if (series.size() >= ClaimCharts.MAX_CURVES) {
                 break;
             }
             for (String name : new String[] {"sigmoid", "relu"}) {
