@@ -21,7 +21,10 @@ import theorycheck.model.Mlp;
 import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 
-/** Networks at initialization and in the kernel regime (CATALOGUE.md §6): layer-wise gradient norms. */
+/**
+ * Networks at initialization and in the kernel regime (CATALOGUE.md §6): layer-wise gradient norms
+ * (assignment Problem 1), the NTK limit and lazy training (slides "Kernel Regime"; book C.20, B.4, A.11).
+ */
 class KernelRegimeClaims {
 
     @Test
@@ -38,6 +41,24 @@ class KernelRegimeClaims {
         ClaimVerifier.verify("assignment.vanishing-tanh",
                 new LayerGradientRatio(Activation.TANH, LayerGradientRatio.TORCH_DEFAULT, "hidden_layers"),
                 new LayerGradientRatio(Activation.TANH, Init.XAVIER.scaled(Math.sqrt(0.1)), "hidden_layers", 1.0));
+    }
+
+    @Test
+    @ClaimId("book.C.20")
+    void book_C_20() {
+        ClaimVerifier.verify("book.C.20", new KernelRegimeWidthGap(false), new KernelRegimeWidthGap(true));
+    }
+
+    @Test
+    @ClaimId("slides.scale-lazy")
+    void slides_scale_lazy() {
+        ClaimVerifier.verify("slides.scale-lazy", new KernelRegimeLazy("alpha"), new KernelRegimeLazy("control_alpha"));
+    }
+
+    @Test
+    @ClaimId("book.A.11")
+    void book_A_11() {
+        ClaimVerifier.verify("book.A.11", new KernelRegimeWidthBias("widths"), new KernelRegimeWidthBias("control_widths"));
     }
 
     /** A Fashion-MNIST class pair and a seed for the three nets' weights. */
