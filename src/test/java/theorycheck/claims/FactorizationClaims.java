@@ -29,6 +29,13 @@ class FactorizationClaims {
         ClaimVerifier.verify("assignment.saddle", new Saddle(false), new Saddle(true));
     }
 
+    @Test
+    @ClaimId("assignment.mf-low-rank")
+    void assignment_mf_low_rank() {
+        ClaimVerifier.verify("assignment.mf-low-rank", new FactorizationLowRank("alpha_small"),
+                new FactorizationLowRank("alpha_large"));
+    }
+
     /** One instance: u* ∈ ℝⁿ, U ∈ ℝ^{n×k}, the unit q ∈ ℝ^k of the minimum u*qᵀ, the GD init α·W. */
     record SaddleInstance(int n, int k, double[] uStar, double[] q, double alpha, double[] w) {
         static SaddleInstance draw(Trial trial) {
