@@ -36,6 +36,20 @@ class FactorizationClaims {
                 new FactorizationLowRank("alpha_large"));
     }
 
+    @Test
+    @ClaimId("lit.mf-nuclear-enough")
+    void lit_mf_nuclear_enough() {
+        ClaimVerifier.verify("lit.mf-nuclear-enough", new FactorizationNuclear("m_over_dof", "alpha"),
+                new FactorizationNuclear("m_over_dof", "control_alpha"));
+    }
+
+    @Test
+    @ClaimId("lit.mf-nuclear-few")
+    void lit_mf_nuclear_few() {
+        ClaimVerifier.verify("lit.mf-nuclear-few", new FactorizationNuclear("m_over_dof", "alpha"),
+                new FactorizationNuclear("control_m_over_dof", "alpha"));
+    }
+
     /** One instance: u* ∈ ℝⁿ, U ∈ ℝ^{n×k}, the unit q ∈ ℝ^k of the minimum u*qᵀ, the GD init α·W. */
     record SaddleInstance(int n, int k, double[] uStar, double[] q, double alpha, double[] w) {
         static SaddleInstance draw(Trial trial) {
