@@ -30,6 +30,18 @@ final class FactorizationLowRank implements InstanceCheck<FactorizationLowRank.I
 
     /** One sensing instance and the init direction W (iid N(0, 1/n) entries). */
     record Instance(MatrixSensing sensing, double[] w) {
+        /** n and r from the setting's ranges, m from {@link #measurements} with the factor under mKey. */
+        static Instance draw(Trial trial, String mKey) {
+            Rng rng = trial.rng();
+            int[] nr = trial.setting().intRange("n");
+            int[] rr = trial.setting().intRange("r");
+            int n = rng.intBetween(nr[0], nr[1]);
+            int r = rng.intBetween(rr[0], rr[1]);
+            int m = Math.max(1, measurements(n, r, trial.setting().real(mKey)));
+            MatrixSensing s = MatrixSensing.gaussian(n, r, m, rng.split());
+            return new Instance(s, rng.gaussianVector(n * n, 1.0 / Math.sqrt(n)));
+        }
+
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "n=%d r=%d m=%d", sensing.n(), sensing.rank(), sensing.m());
@@ -50,14 +62,7 @@ final class FactorizationLowRank implements InstanceCheck<FactorizationLowRank.I
 
     @Override
     public Instance draw(Trial trial) {
-        Rng rng = trial.rng();
-        int[] nr = trial.setting().intRange("n");
-        int[] rr = trial.setting().intRange("r");
-        int n = rng.intBetween(nr[0], nr[1]);
-        int r = rng.intBetween(rr[0], rr[1]);
-        int m = measurements(n, r, trial.setting().real("m_over_dof"));
-        MatrixSensing s = MatrixSensing.gaussian(n, r, m, rng.split());
-        return new Instance(s, rng.gaussianVector(n * n, 1.0 / Math.sqrt(n)));
+        return Instance.draw(trial, "m_over_dof");
     }
 
     @Override

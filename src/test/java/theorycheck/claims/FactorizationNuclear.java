@@ -10,7 +10,6 @@ import theorycheck.claim.Outcome;
 import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
 import theorycheck.data.MatrixSensing;
-import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.Ops;
 import theorycheck.measure.EffectiveRank;
@@ -37,14 +36,7 @@ final class FactorizationNuclear implements InstanceCheck<FactorizationLowRank.I
 
     @Override
     public FactorizationLowRank.Instance draw(Trial trial) {
-        Rng rng = trial.rng();
-        int[] nr = trial.setting().intRange("n");
-        int[] rr = trial.setting().intRange("r");
-        int n = rng.intBetween(nr[0], nr[1]);
-        int r = rng.intBetween(rr[0], rr[1]);
-        int m = Math.max(1, FactorizationLowRank.measurements(n, r, trial.setting().real(mKey)));
-        MatrixSensing s = MatrixSensing.gaussian(n, r, m, rng.split());
-        return new FactorizationLowRank.Instance(s, rng.gaussianVector(n * n, 1.0 / Math.sqrt(n)));
+        return FactorizationLowRank.Instance.draw(trial, mKey);
     }
 
     @Override
