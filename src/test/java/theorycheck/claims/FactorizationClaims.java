@@ -50,6 +50,12 @@ class FactorizationClaims {
                 new FactorizationNuclear("control_m_over_dof", "alpha"));
     }
 
+    @Test
+    @ClaimId("lit.deep-mf-rank")
+    void lit_deep_mf_rank() {
+        ClaimVerifier.verify("lit.deep-mf-rank", new FactorizationDeep("depth"), new FactorizationDeep("control_depth"));
+    }
+
     /** One instance: u* ∈ ℝⁿ, U ∈ ℝ^{n×k}, the unit q ∈ ℝ^k of the minimum u*qᵀ, the GD init α·W. */
     record SaddleInstance(int n, int k, double[] uStar, double[] q, double alpha, double[] w) {
         static SaddleInstance draw(Trial trial) {
