@@ -17,13 +17,43 @@ import theorycheck.linalg.Vec;
 import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 
-/** Matrix factorization landscapes (CATALOGUE.md §6): the rank-1 symmetric factorization's critical points. */
+/**
+ * Matrix factorization (CATALOGUE.md §6, assignment Problem 2): the rank-1 landscape's critical points,
+ * full-width matrix sensing from small init, the minimum nuclear-norm conjecture and deep factorizations.
+ */
 class FactorizationClaims {
 
     @Test
     @ClaimId("assignment.saddle")
     void assignment_saddle() {
         ClaimVerifier.verify("assignment.saddle", new RankOneLandscape(1), new RankOneLandscape(-1));
+    }
+
+    @Test
+    @ClaimId("assignment.mf-low-rank")
+    void assignment_mf_low_rank() {
+        ClaimVerifier.verify("assignment.mf-low-rank", new FactorizationLowRank("alpha_small"),
+                new FactorizationLowRank("alpha_large"));
+    }
+
+    @Test
+    @ClaimId("lit.mf-nuclear-enough")
+    void lit_mf_nuclear_enough() {
+        ClaimVerifier.verify("lit.mf-nuclear-enough", new FactorizationNuclear("m_over_dof", "alpha"),
+                new FactorizationNuclear("m_over_dof", "control_alpha"));
+    }
+
+    @Test
+    @ClaimId("lit.mf-nuclear-few")
+    void lit_mf_nuclear_few() {
+        ClaimVerifier.verify("lit.mf-nuclear-few", new FactorizationNuclear("m_over_dof", "alpha"),
+                new FactorizationNuclear("control_m_over_dof", "alpha"));
+    }
+
+    @Test
+    @ClaimId("lit.deep-mf-rank")
+    void lit_deep_mf_rank() {
+        ClaimVerifier.verify("lit.deep-mf-rank", new FactorizationDeep("depth"), new FactorizationDeep("control_depth"));
     }
 
     /** u* of dimension n. */

@@ -1,0 +1,76 @@
+package theorycheck.reference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import theorycheck.data.MatrixSensing;
+import theorycheck.data.Rng;
+import theorycheck.linalg.Mat;
+import theorycheck.linalg.Ops;
+import theorycheck.linalg.SymmetricEigen;
+
+class MinNuclearNormTest {
+    static final double TOL = 1e-8;
+
+    static double relDistance(Mat a, Mat b) {
+        double d = 0, z = 0;
+        for (int i = 0; i < a.data().length; i++) {
+            d += (a.data()[i] - b.data()[i]) * (a.data()[i] - b.data()[i]);
+            z += b.data()[i] * b.data()[i];
+        }
+        return Math.sqrt(d / z);
+    }
+
+    /** Feasible, PSD, dual-feasible and zero duality gap: optimal up to the gap. */
+    static void assertCertified(MinNuclearNorm.Result r) {
+        assertTrue(r.converged(), "ADMM did not converge: " + r);
+        assertTrue(r.measurementResidual() <= 1e-6, "infeasible: " + r.measurementResidual());
+        assertTrue(SymmetricEigen.decompose(r.x()).min() >= -1e-9, "not PSD");
+        assertTrue(r.slackMinEigenvalue() >= -1e-5, "dual infeasible: λmin(I − 𝒜*ν) = " + r.slackMinEigenvalue());
+        assertTrue(Math.abs(r.relativeGap()) <= 1e-5, "duality gap " + r.relativeGap());
+    }
+
+    @Test
+    void enoughMeasurementsRecoverTheLowRankTruth() {
+        // Rank 1, n = 8: 32 Gaussian measurements of the 36 unknowns of a symmetric matrix — the
+        // system is underdetermined, yet nuclear-norm minimization recovers X* (Recht–Fazel–Parrilo).
+        MatrixSensing s = MatrixSensing.gaussian(8, 1, 32, new Rng(5));
+        MinNuclearNorm.Result r = MinNuclearNorm.solve(s.measurements(), s.y(), 8, TOL, 20000);
+        assertCertified(r);
+        assertTrue(relDistance(r.x(), s.xStar()) <= 1e-5, "distance to X* " + relDistance(r.x(), s.xStar()));
+        assertEquals(Ops.trace(s.xStar()), r.trace(), 1e-6);
+    }
+
+    @Test
+    void fewMeasurementsGiveACertifiedSolutionNoLargerThanTheTruth() {
+        MatrixSensing s = MatrixSensing.gaussian(8, 2, 6, new Rng(9));
+        MinNuclearNorm.Result r = MinNuclearNorm.solve(s.measurements(), s.y(), 8, TOL, 50000);
+        assertCertified(r);
+        // X* is feasible, so weak duality bounds its trace from below by yᵀν.
+        assertTrue(Ops.trace(s.xStar()) >= r.dualObjective() - 1e-6);
+        assertTrue(r.trace() <= Ops.trace(s.xStar()) + 1e-6);
+    }
+
+    @Test
+    void diagonalMeasurementsFixTheTrace() {
+        // A_i = e_i e_iᵀ: every feasible PSD X has trace Σ y_i, so the optimum is Σ y_i.
+        int n = 4;
+        Mat a = new Mat(n, n * n);
+        double[] y = {0.5, 2.0, 1.0, 0.25};
+        for (int i = 0; i < n; i++) {
+            a.set(i, i * n + i, 1.0);
+        }
+        MinNuclearNorm.Result r = MinNuclearNorm.solve(a, y, n, TOL, 20000);
+        assertCertified(r);
+        assertEquals(3.75, r.trace(), 1e-6);
+    }
+
+    @Test
+    void psdProjectionClipsNegativeEigenvalues() {
+        Mat w = new Mat(2, 2, new double[] {1, 2, 2, 1}); // eigenvalues 3, −1
+        Mat p = MinNuclearNorm.projectPsd(w);
+        assertEquals(1.5, p.get(0, 0), 1e-12);
+        assertEquals(1.5, p.get(0, 1), 1e-12);
+    }
+}
