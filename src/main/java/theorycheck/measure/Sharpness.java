@@ -20,7 +20,10 @@ import theorycheck.loss.Objective;
  *   <li>{@link #adaptiveOperator}: |θ|·∇²L·|θ| (diag|θ| on both sides), whose λ_max is the
  *       second-order adaptive sharpness of Kwon et al. (2021);
  *   <li>{@link #randomDirection}: the mean loss increase ΔL over random directions of norm r, and
- *       λ_eff = 2ΔL/r² (the probe of the book's "Flatness proxies" example).
+ *       λ_eff = 2ΔL/r² (the probe of the book's "Flatness proxies" example);
+ *   <li>{@link #randomDirectionScan}: the same mean at several radii along one shared set of
+ *       directions, each taken with both signs, so that ratios between radii carry no sampling noise
+ *       from the first-order term.
  * </ul>
  *
  * @see "J. Kwon, J. Kim, H. Park, I. K. Choi, ASAM: adaptive sharpness-aware minimization, ICML 2021"
@@ -248,6 +251,57 @@ public final class Sharpness {
         }
         double se = Math.sqrt(ss / (directions - 1) / directions);
         return new RandomDirectionProbe(radius, increases, mean, se, 2 * mean / (radius * radius));
+    }
+
+    /**
+     * The random-direction probe at several radii with common directions: per unit direction u and
+     * radius r, the antithetic increase ½[L(θ + r u) + L(θ − r u)] − L(θ). Its mean over u is the same
+     * E ΔL as {@link #randomDirection} (u and −u are equally likely), but the odd orders cancel per
+     * direction: it equals ½r²uᵀHu + (r⁴/24)∇⁴L[u,u,u,u] + O(r⁶), so at small r the ratio of the means
+     * at 2r and r is 4(1 + O(r²)) without sampling noise.
+     *
+     * @param radii the probe norms
+     * @param meanIncrease per radius, the mean antithetic increase over the directions
+     * @param increases [radius][direction] antithetic increases
+     */
+    public record RadiusScan(double[] radii, double[] meanIncrease, double[][] increases) {
+        /** λ_eff = 2·meanIncrease/r² at radius index k. */
+        public double effectiveCurvature(int k) {
+            return 2 * meanIncrease[k] / (radii[k] * radii[k]);
+        }
+    }
+
+    /** The antithetic random-direction probe at every radius (each &gt; 0) on m ≥ 2 shared directions. */
+    public static RadiusScan randomDirectionScan(Objective objective, double[] theta, double[] radii, int directions,
+            Rng rng) {
+        if (directions < 2 || radii.length == 0 || Arrays.stream(radii).anyMatch(r -> !(r > 0))) {
+            throw new IllegalArgumentException("need radii > 0 and at least 2 directions; got radii="
+                    + Arrays.toString(radii) + ", directions=" + directions);
+        }
+        double base = objective.value(theta);
+        double[][] increases = new double[radii.length][directions];
+        double[] point = new double[theta.length];
+        double[] step = new double[theta.length];
+        for (int d = 0; d < directions; d++) {
+            double[] u = rng.gaussianVector(theta.length, 1.0);
+            rescale(u, 1.0);
+            for (int k = 0; k < radii.length; k++) {
+                for (int i = 0; i < u.length; i++) {
+                    step[i] = radii[k] * u[i];
+                }
+                double plus = objective.value(shifted(theta, step, point));
+                for (int i = 0; i < u.length; i++) {
+                    step[i] = -step[i];
+                }
+                double minus = objective.value(shifted(theta, step, point));
+                increases[k][d] = 0.5 * (plus + minus) - base;
+            }
+        }
+        double[] means = new double[radii.length];
+        for (int k = 0; k < radii.length; k++) {
+            means[k] = Arrays.stream(increases[k]).average().orElseThrow();
+        }
+        return new RadiusScan(radii.clone(), means, increases);
     }
 
     private static double[] shifted(double[] theta, double[] delta, double[] out) {

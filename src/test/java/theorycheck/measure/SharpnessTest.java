@@ -11,8 +11,10 @@ import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.Ops;
 import theorycheck.linalg.SymmetricEigen;
+import theorycheck.linalg.Vec;
 import theorycheck.loss.EmpiricalRisk;
 import theorycheck.loss.LogisticLoss;
+import theorycheck.loss.Objective;
 import theorycheck.loss.Quadratic;
 import theorycheck.loss.SquaredLoss;
 import theorycheck.model.Activation;
@@ -141,5 +143,72 @@ class SharpnessTest {
             assertThat(inc, greaterThanOrEqualTo(0.5 * 1e-4 * 1.0 * (1 - 1e-9)));
             assertThat(inc, lessThanOrEqualTo(0.5 * 1e-4 * 10.0 * (1 + 1e-9)));
         }
+    }
+
+    @Test
+    void radiusScanCancelsOddOrdersAndKeepsTheQuarticTerm() {
+        // L(θ) = ½θᵀAθ + gᵀθ + b Σθᵢ⁴ at θ = 0: the antithetic increase along unit u at radius r is
+        // ½r²uᵀAu + b r⁴ Σuᵢ⁴ exactly (gᵀθ cancels), the same directions at every radius
+        Rng rng = new Rng(SEED + 6);
+        int n = 7;
+        Mat a = RandomDesigns.symmetricWithEigenvalues(n, rng.split(), new double[] {5, 3, 2, 1, 1, 0.5, 0.1});
+        double[] g = rng.gaussianVector(n, 1.0);
+        double b = 0.3;
+        Objective f = new Objective() {
+            public int dim() {
+                return n;
+            }
+
+            public int examples() {
+                return 1;
+            }
+
+            public double valueAndGradient(double[] t, int[] batch, double[] grad) {
+                double v = 0;
+                for (int i = 0; i < n; i++) {
+                    double ai = 0;
+                    for (int j = 0; j < n; j++) {
+                        ai += a.get(i, j) * t[j];
+                    }
+                    v += 0.5 * t[i] * ai + g[i] * t[i] + b * Math.pow(t[i], 4);
+                    if (grad != null) {
+                        grad[i] = ai + g[i] + 4 * b * Math.pow(t[i], 3);
+                    }
+                }
+                return v;
+            }
+        };
+        double[] radii = {0.01, 0.02, 0.5};
+        Sharpness.RadiusScan scan = Sharpness.randomDirectionScan(f, new double[n], radii, 40, new Rng(SEED + 7));
+        // replay the directions: same seed, same draws
+        Rng replay = new Rng(SEED + 7);
+        double[] expectedMean = new double[radii.length];
+        for (int d = 0; d < 40; d++) {
+            double[] u = replay.gaussianVector(n, 1.0);
+            double nu = Vec.norm2(u);
+            double quad = 0;
+            double quart = 0;
+            for (int i = 0; i < n; i++) {
+                u[i] /= nu;
+                quart += Math.pow(u[i], 4);
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    quad += u[i] * a.get(i, j) * u[j];
+                }
+            }
+            for (int k = 0; k < radii.length; k++) {
+                double r = radii[k];
+                double exact = 0.5 * r * r * quad + b * Math.pow(r, 4) * quart;
+                assertEquals(exact, scan.increases()[k][d], 1e-12 * Math.max(1, Math.abs(g[0])));
+                expectedMean[k] += exact / 40;
+            }
+        }
+        for (int k = 0; k < radii.length; k++) {
+            assertEquals(expectedMean[k], scan.meanIncrease()[k], 1e-13);
+        }
+        // small radii: λ_eff(2r)/λ_eff(r) = 1 + O(r²); at r = 0.5 the quartic term is visible
+        assertEquals(1.0, scan.effectiveCurvature(1) / scan.effectiveCurvature(0), 1e-2);
+        assertThat(scan.effectiveCurvature(2) / scan.effectiveCurvature(0) - 1, greaterThanOrEqualTo(0.01));
     }
 }
