@@ -13,5 +13,9 @@
  * the sup over a ball of test points of the loss change between two linear predictors
  * ({@link theorycheck.measure.LossDifferenceSup}), and the exact binomial interval used to judge the
  * coverage frequency of high-probability bounds ({@link theorycheck.measure.ClopperPearson}).
+ * <p>Rank and kernels: entropy effective rank and numerical rank of a spectrum
+ * ({@link theorycheck.measure.EffectiveRank}); the empirical tangent kernel of a network
+ * ({@link theorycheck.measure.TangentKernel}). {@link theorycheck.measure.Sharpness#randomDirectionScan}
+ * probes several radii on shared antithetic directions.
  */
 package theorycheck.measure;

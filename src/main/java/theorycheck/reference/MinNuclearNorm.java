@@ -77,6 +77,11 @@ public final class MinNuclearNorm {
         if (!(tol > 0 && tol < 1) || maxIterations < 1) {
             throw new IllegalArgumentException("need tol in (0, 1) and maxIterations ≥ 1");
         }
+        if (m > n * (n + 1) / 2) {
+            // symmetric A_i span at most n(n+1)/2 dimensions, so the Gram matrix 𝒜𝒜* is singular
+            throw new IllegalArgumentException(m + " measurements of a symmetric " + n + "x" + n
+                    + " matrix cannot be linearly independent (at most n(n+1)/2 = " + n * (n + 1) / 2 + ")");
+        }
         Mat gramLower = Cholesky.lower(Ops.multTransB(a, a, null));
         double[] xv = new double[p];
         double[] z = new double[p];

@@ -29,6 +29,10 @@
  * equation Σ = (I − αH)Σ(I − αH)ᵀ + α²C/B and its small-step limit
  * ({@link theorycheck.reference.Lyapunov}, cross-checked against an EJML Kronecker solve).
  *
+ * <p>Matrix sensing and kernels: the minimum-trace PSD solution of linear measurements by ADMM with a
+ * weak-duality certificate ({@link theorycheck.reference.MinNuclearNorm}); the arc-cosine NTK of a
+ * two-layer ReLU net ({@link theorycheck.reference.ArcCosineKernel}) and kernel regression / kernel GD
+ * ({@link theorycheck.reference.KernelRegression}).
  * <p>Conventions: a design X is m×n with one example per row (m examples, n features); the
  * empirical risk is (1/2m)‖Xw − y‖², matching {@link theorycheck.loss.EmpiricalRisk} with
  * {@link theorycheck.loss.SquaredLoss}; labels are ±1.

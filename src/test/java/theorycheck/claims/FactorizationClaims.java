@@ -53,7 +53,7 @@ class FactorizationClaims {
     @Test
     @ClaimId("lit.deep-mf-rank")
     void lit_deep_mf_rank() {
-        ClaimVerifier.verify("lit.deep-mf-rank", new FactorizationDeep("depth"), new FactorizationDeep("control_depth"));
+        ClaimVerifier.verify("lit.deep-mf-rank", new FactorizationDeep("depth", "eps"), new FactorizationDeep("depth", "control_eps"));
     }
 
     /** u* of dimension n. */

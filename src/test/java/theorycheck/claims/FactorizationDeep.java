@@ -26,14 +26,15 @@ import theorycheck.measure.EffectiveRank;
  * depth-2 one. Control: the "deep" arm at depth 2 (identical runs).
  */
 final class FactorizationDeep implements InstanceCheck<FactorizationLowRank.Instance>, ClaimRunner.KeyNumber {
-    static final double EPS = 1e-3;
     static final double STEP_C = 0.5;
     static final double FIT_TOL = 1e-4;
     static final double MARGIN = 0.1;
     private final String deepKey;
+    private final String epsKey;
 
-    FactorizationDeep(String deepKey) {
+    FactorizationDeep(String deepKey, String epsKey) {
         this.deepKey = deepKey;
+        this.epsKey = epsKey;
     }
 
     @Override
@@ -44,14 +45,14 @@ final class FactorizationDeep implements InstanceCheck<FactorizationLowRank.Inst
     record Run(boolean converged, long steps, Mat w) {
     }
 
-    static Run run(MatrixSensing s, int depth, long maxSteps) {
+    static Run run(MatrixSensing s, int depth, double eps, long maxSteps) {
         int n = s.n(), m = s.m(), w2 = n * n;
         double smax = Svd.decompose(s.measurements()).s()[0];
         double lmax = SymmetricEigen.decompose(s.xStar()).max();
         double eta = STEP_C / (depth * smax * smax / m * Math.pow(lmax, 2 - 2.0 / depth));
         Mat[] f = new Mat[depth];
         for (int j = 0; j < depth; j++) {
-            f[j] = Ops.scale(Math.pow(EPS, 1.0 / depth), Mat.identity(n));
+            f[j] = Ops.scale(Math.pow(eps, 1.0 / depth), Mat.identity(n));
         }
         double[] a = s.measurements().data();
         double yNorm = Vec.norm2(s.y());
@@ -105,9 +106,10 @@ final class FactorizationDeep implements InstanceCheck<FactorizationLowRank.Inst
         MatrixSensing s = inst.sensing();
         int deep = trial.setting().integer(deepKey);
         long budget = trial.setting().integer("max_steps");
-        var b = TrialResult.of(trial).instance(inst + " depth 2 vs " + deep);
-        Run r2 = run(s, 2, budget);
-        Run rd = run(s, deep, budget);
+        double eps = trial.setting().real(epsKey);
+        var b = TrialResult.of(trial).instance(inst + " depth 2 vs " + deep + String.format(Locale.ROOT, " ε=%.3g", eps));
+        Run r2 = run(s, 2, eps, budget);
+        Run rd = run(s, deep, eps, budget);
         if (!r2.converged() || !rd.converged()) {
             return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "not fitted: depth 2 " + r2.converged() + ", depth "
                     + deep + " " + rd.converged());

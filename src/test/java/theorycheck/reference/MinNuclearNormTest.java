@@ -1,6 +1,7 @@
 package theorycheck.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,15 @@ class MinNuclearNormTest {
         assertTrue(SymmetricEigen.decompose(r.x()).min() >= -1e-9, "not PSD");
         assertTrue(r.slackMinEigenvalue() >= -1e-5, "dual infeasible: λmin(I − 𝒜*ν) = " + r.slackMinEigenvalue());
         assertTrue(Math.abs(r.relativeGap()) <= 1e-5, "duality gap " + r.relativeGap());
+    }
+
+    @Test
+    void moreMeasurementsThanSymmetricEntriesAreRefusedWithAReason() {
+        // n = 4 has 10 free symmetric entries; 11 measurements are necessarily dependent
+        MatrixSensing s = MatrixSensing.gaussian(4, 1, 11, new Rng(6));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MinNuclearNorm.solve(s.measurements(), s.y(), 4, TOL, 100));
+        assertTrue(e.getMessage().contains("n(n+1)/2 = 10"), e.getMessage());
     }
 
     @Test
