@@ -64,4 +64,24 @@ public record MatrixSensing(int n, int rank, Mat measurements, double[] y, Mat x
     public double[] measure(Mat x) {
         return Ops.gemv(measurements, x.data(), null);
     }
+
+    /**
+     * The residual r = 𝒜(X) − y for X given as its n² row-major entries, written into {@code r}
+     * (length m); returns ‖r‖². The GD loops of the sensing claims call this once per step.
+     */
+    public double residual(double[] x, double[] r) {
+        double[] a = measurements.data();
+        int w = n * n;
+        double sq = 0;
+        for (int i = 0; i < r.length; i++) {
+            double v = -y[i];
+            int o = i * w;
+            for (int j = 0; j < w; j++) {
+                v += a[o + j] * x[j];
+            }
+            r[i] = v;
+            sq += v * v;
+        }
+        return sq;
+    }
 }

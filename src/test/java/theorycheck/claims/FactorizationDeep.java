@@ -56,6 +56,7 @@ final class FactorizationDeep implements InstanceCheck<FactorizationLowRank.Inst
         }
         double[] a = s.measurements().data();
         double yNorm = Vec.norm2(s.y());
+        double[] r = new double[m];
         for (long t = 0; t <= maxSteps; t++) {
             // prefix[j] = W_{j−1}⋯W_1 (prefix[0] = I), suffix[j] = W_D⋯W_{j+1}
             Mat[] prefix = new Mat[depth + 1];
@@ -69,20 +70,14 @@ final class FactorizationDeep implements InstanceCheck<FactorizationLowRank.Inst
                 suffix[j] = Ops.mult(suffix[j + 1], f[j + 1], null);
             }
             double[] p = prefix[depth].data();
+            double rn = Math.sqrt(s.residual(p, r)) / yNorm;
             double[] g = new double[w2];
-            double rn = 0;
             for (int i = 0; i < m; i++) {
-                double v = -s.y()[i];
                 int o = i * w2;
                 for (int k = 0; k < w2; k++) {
-                    v += a[o + k] * p[k];
-                }
-                rn += v * v;
-                for (int k = 0; k < w2; k++) {
-                    g[k] += v * a[o + k] / m;
+                    g[k] += r[i] * a[o + k] / m;
                 }
             }
-            rn = Math.sqrt(rn) / yNorm;
             if (!Double.isFinite(rn) || rn > 1e12) {
                 return new Run(false, t, prefix[depth]);
             }

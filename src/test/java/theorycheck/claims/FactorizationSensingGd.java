@@ -58,17 +58,7 @@ final class FactorizationSensingGd {
         long t = 0;
         for (; t <= maxSteps; t++) {
             double[] p = Ops.multTransB(new Mat(n, n, u), new Mat(n, n, u), null).data();
-            double rn = 0;
-            for (int i = 0; i < m; i++) {
-                double v = -y[i];
-                int o = i * w;
-                for (int j = 0; j < w; j++) {
-                    v += a[o + j] * p[j];
-                }
-                r[i] = v;
-                rn += v * v;
-            }
-            rn = Math.sqrt(rn) / yNorm;
+            double rn = Math.sqrt(s.residual(p, r)) / yNorm;
             if (!Double.isFinite(rn) || rn > 1e12) {
                 status = Status.DIVERGED;
                 break;

@@ -49,4 +49,21 @@ class MatrixSensingTest {
         assertEquals(1.0, diag / s.m(), 0.05);
         assertEquals(0.5, off / s.m(), 0.03);
     }
+
+    @Test
+    void residualIsMeasureMinusYWithItsSquaredNorm() {
+        MatrixSensing s = MatrixSensing.gaussian(5, 2, 9, new Rng(11));
+        Mat x = new Mat(5, 5, new Rng(12).gaussianVector(25, 1.0));
+        double[] r = new double[s.m()];
+        double sq = s.residual(x.data(), r);
+        double[] ax = s.measure(x);
+        double expectSq = 0;
+        for (int i = 0; i < s.m(); i++) {
+            assertEquals(ax[i] - s.y()[i], r[i], 1e-12 * (1 + Math.abs(ax[i])));
+            expectSq += r[i] * r[i];
+        }
+        assertEquals(expectSq, sq, 1e-12 * expectSq);
+        // X* fits its own measurements
+        assertEquals(0.0, s.residual(s.xStar().data(), r), 1e-20);
+    }
 }
