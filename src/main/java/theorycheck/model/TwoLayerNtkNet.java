@@ -121,6 +121,25 @@ public final class TwoLayerNtkNet implements Model {
         }
     }
 
+    /**
+     * The number of (unit j, row i) pairs whose ReLU is active at one parameter vector and not at the
+     * other: 1(w_jᵀxᵢ &gt; 0) differs between theta0 and theta. Where no pair flips, f is bilinear in (W, a)
+     * between the two points, so f_θ − f_θ₀ − J_θ₀(θ − θ₀) is exactly the second-order term; each flipped
+     * pair adds a kink term of the size of its pre-activation change.
+     */
+    public int activationFlips(double[] theta0, double[] theta, Mat x) {
+        double[] xd = x.data();
+        int flips = 0;
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < k; j++) {
+                if ((preActivation(theta0, j, xd, i * d) > 0) != (preActivation(theta, j, xd, i * d) > 0)) {
+                    flips++;
+                }
+            }
+        }
+        return flips;
+    }
+
     /** w_jᵀx for the input stored at xd[xo .. xo + d). */
     private double preActivation(double[] theta, int j, double[] xd, int xo) {
         double z = 0;

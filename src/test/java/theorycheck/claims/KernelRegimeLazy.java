@@ -18,17 +18,23 @@ import theorycheck.model.TwoLayerNtkNet;
 /**
  * slides.scale-lazy: the centered, scaled model f_α = α(f_θ − f_θ₀) of a fixed-width two-layer ReLU net
  * trained by GD with step η/α² (Chizat, Oyallon &amp; Bach 2019) for T steps, at several α. Two laziness
- * measures: the relative parameter change ‖θ_T − θ₀‖/‖θ₀‖ and the relative test distance to the
+ * measures: the relative parameter change ‖θ_T − θ₀‖/‖θ₀‖ and the relative test distance e(α) to the
  * linearized model trained the same way (kernel GD with the empirical tangent kernel at θ₀, which does
  * not depend on α). PASS when the parameter-change slope against α lies in [{@link #MOVE_LO},
- * {@link #MOVE_HI}] (theory −1), the distance at the largest α is at most {@link #DIST_FALL}
- * times that at the smallest and ≤ {@link #DIST_MAX}. The control uses small α, where training is not lazy.
+ * {@link #MOVE_HI}] (theory −1), e falls over the α range at least like α^{{@link #DIST_SLOPE_MAX}}
+ * (theory α⁻¹ once no ReLU changes side at a test point) and e ≤ {@link #DIST_MAX} at the largest α.
+ * The number of (unit, test input) pairs whose ReLU changed side is recorded per α: those kinks, not
+ * the smooth second-order term, set e at moderate α. The control uses small α, where training is not lazy.
  */
 final class KernelRegimeLazy implements InstanceCheck<KernelRegimeLazy.Instance>, ClaimRunner.KeyNumber {
     /** Band for the slope of the parameter change (theory −1). */
     static final double MOVE_LO = -1.3, MOVE_HI = -0.7;
-    /** The distance to the linearized model must at least halve over the α range (theory: ∝ 1/α). */
-    static final double DIST_FALL = 0.5;
+    /**
+     * Largest admitted endpoint log-log slope of the distance to the linearized model: the smooth
+     * remainder falls exactly like 1/α and kink terms only add at the small-α end, so without a flipped
+     * pair at the largest α the slope is ≤ −1 up to O(1/α) changes of the trajectory.
+     */
+    static final double DIST_SLOPE_MAX = -0.9;
     /** ... and be at most this relative size at the largest α. */
     static final double DIST_MAX = 0.01;
     private final String alphaKey;
@@ -66,6 +72,7 @@ final class KernelRegimeLazy implements InstanceCheck<KernelRegimeLazy.Instance>
         int m = inst.alphas().length;
         double[] moves = new double[m];
         double[] dists = new double[m];
+        double[] flips = new double[m];
         for (int i = 0; i < m; i++) {
             double alpha = inst.alphas()[i];
             double[] theta = KernelRegimeTraining.train(net, theta0, data.x(), data.y(), alpha, eta, inst.steps());
@@ -75,15 +82,21 @@ final class KernelRegimeLazy implements InstanceCheck<KernelRegimeLazy.Instance>
             moves[i] = Vec.distance(theta, theta0) / Vec.norm2(theta0);
             dists[i] = KernelRegimeTraining.relDistance(
                     KernelRegimeTraining.scaledOutput(net, theta, theta0, data.xTest(), alpha), lin);
+            flips[i] = net.activationFlips(theta0, theta, data.xTest());
         }
-        double sMove = DiagonalNetClaims.logLogSlope(inst.alphas(), moves);
-        double sDist = DiagonalNetClaims.logLogSlope(inst.alphas(), dists);
-        b.metric("slopeMove", sMove).metric("slopeLinDistance", sDist).metric("eta", eta).metric("linDistanceAtMaxAlpha", dists[m - 1]);
-        b.trace("paramChange", inst.alphas(), moves).trace("linDistance", inst.alphas(), dists);
-        boolean pass = sMove >= MOVE_LO && sMove <= MOVE_HI && dists[m - 1] <= DIST_FALL * dists[0] && dists[m - 1] <= DIST_MAX;
-        return b.decide(sDist, pass, String.format(Locale.ROOT,
-                "‖Δθ‖/‖θ₀‖ %.3g → %.3g (slope %.3f); distance to linearized %.3g → %.3g (slope %.3f)", moves[0],
-                moves[m - 1], sMove, dists[0], dists[m - 1], sDist));
+        double[] alphas = inst.alphas();
+        double sMove = DiagonalNetClaims.logLogSlope(alphas, moves);
+        double sDist = DiagonalNetClaims.logLogSlope(alphas, dists);
+        double sEnds = Math.log(dists[m - 1] / dists[0]) / Math.log(alphas[m - 1] / alphas[0]);
+        b.metric("slopeMove", sMove).metric("slopeLinDistance", sDist).metric("endpointSlopeLinDistance", sEnds)
+                .metric("eta", eta).metric("linDistanceAtMaxAlpha", dists[m - 1])
+                .metric("flippedTestPairsAtMaxAlpha", flips[m - 1]);
+        b.trace("paramChange", alphas, moves).trace("linDistance", alphas, dists).trace("flippedTestPairs", alphas, flips);
+        boolean pass = sMove >= MOVE_LO && sMove <= MOVE_HI && sEnds <= DIST_SLOPE_MAX && dists[m - 1] <= DIST_MAX;
+        return b.decide(sEnds, pass, String.format(Locale.ROOT,
+                "‖Δθ‖/‖θ₀‖ %.3g → %.3g (slope %.3f); distance to linearized %.3g → %.3g (endpoint slope %.3f);"
+                        + " flipped (unit, test input) pairs %.0f → %.0f",
+                moves[0], moves[m - 1], sMove, dists[0], dists[m - 1], sEnds, flips[0], flips[m - 1]));
     }
 
     @Override
@@ -94,12 +107,16 @@ final class KernelRegimeLazy implements InstanceCheck<KernelRegimeLazy.Instance>
                         "relative change", true, true),
                 ClaimCharts.traces(e, "linDistance", e.arm() + "-lin-distance-vs-alpha",
                         "Relative test distance to the linearized model vs α (" + e.arm() + ")", "α",
-                        "relative distance", true, true));
+                        "relative distance", true, true),
+                ClaimCharts.traces(e, "flippedTestPairs", e.arm() + "-flipped-pairs-vs-alpha",
+                        "(Unit, test input) pairs whose ReLU changed side during training vs α (" + e.arm() + ")", "α",
+                        "flipped pairs", true, false));
     }
 
     @Override
     public String keyNumber(Evidence e) {
         return DiagonalNetClaims.range(e, "slopeMove", "slope of ‖Δθ‖/‖θ₀‖ vs α") + "; "
-                + DiagonalNetClaims.range(e, "linDistanceAtMaxAlpha", "distance to linearized at the largest α");
+                + DiagonalNetClaims.range(e, "linDistanceAtMaxAlpha", "distance to linearized at the largest α") + "; "
+                + DiagonalNetClaims.range(e, "endpointSlopeLinDistance", "its endpoint slope");
     }
 }

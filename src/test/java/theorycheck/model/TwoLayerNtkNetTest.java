@@ -46,6 +46,19 @@ class TwoLayerNtkNetTest {
     }
 
     @Test
+    void activationFlipsCountsUnitInputPairsThatChangeSide() {
+        TwoLayerNtkNet net = new TwoLayerNtkNet(2, 2);
+        double[] theta0 = {1, 0, 0, 1, 1, 1};
+        // unit 1 turns from e1 to −e1; unit 2 is tilted but keeps its sign on both inputs
+        double[] theta = {-1, 0, 0.1, 1, 5, 5};
+        Mat x = Mat.ofRows(new double[] {1, 1}, new double[] {2, -0.5});
+        // x1: unit 1 flips (1 → −1), unit 2 stays (1 → 1.1); x2: unit 1 flips (2 → −2),
+        // unit 2 stays inactive (−0.5 → −0.3)
+        assertEquals(2, net.activationFlips(theta0, theta, x));
+        assertEquals(0, net.activationFlips(theta0, theta0, x));
+    }
+
+    @Test
     void unbiasedStartIsTheZeroFunction() {
         Rng rng = new Rng(3);
         TwoLayerNtkNet net = new TwoLayerNtkNet(5, 10);
