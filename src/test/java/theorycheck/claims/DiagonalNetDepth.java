@@ -10,13 +10,21 @@ import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
 import theorycheck.data.Regression;
 import theorycheck.linalg.Mat;
+import theorycheck.linalg.Ops;
 import theorycheck.reference.MinL1Interpolant;
 
 /**
  * slides.deep-diagonal: β = w₊^D − w₋^D from α·1. For every depth the GD limit approaches min-ℓ1
- * as α → 0, and deeper nets get there at larger α. The gap g(α, D) = ‖β_GD − β_ℓ1‖/‖β_ℓ1‖ is
- * measured on an α grid for each depth of a setting key (the control's list starts at D = 1, the
+ * as α → 0, and deeper nets get there at larger α. The gap g(α, D) = ‖β_GD − β_ℓ1(Xβ_GD)‖/‖β_ℓ1‖
+ * is measured on an α grid for each depth of a setting key (the control's list starts at D = 1, the
  * linear parametrization, whose limit is min-ℓ2 at every α).
+ *
+ * <p>The reference is the min-ℓ1 interpolant of the values GD actually fits, not of y: under gradient
+ * flow each βⱼ(t) is a fixed monotone function of (Xᵀμ(t))ⱼ with μ(t) = −∫r, which is the KKT condition
+ * of argmin Q_{α,D}(β) s.t. Xβ = Xβ(t) — so the implicit-bias statement holds at every time, and the
+ * comparison does not depend on where the run is stopped. Instances are drawn until the min-ℓ1
+ * interpolant's certificate margin is at least min_margin: off-support coordinates of the depth-2
+ * limit shrink only like α^{2s}, so below that margin no affordable α is "α → 0" (see the claim file).
  */
 final class DiagonalNetDepth extends DiagonalNetCheck {
     static final double C = 0.1;
@@ -26,6 +34,8 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
     static final double MONOTONE_SLACK = 0.01;
     /** Halving c may move the limit by at most this (relative): ≪ REACHED. */
     static final double HALVING_TOL = 0.01;
+    /** Redraws of an instance whose certificate margin is below min_margin before the trial gives up. */
+    static final int MAX_REDRAWS = 20;
     private final String prefix;
 
     /** @param prefix "" for the claim's keys (depths, small_alphas), "control_" for the control's */
@@ -35,8 +45,20 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
 
 
     @Override
-    public TrialResult check(DiagonalNetInstance inst, Trial trial) {
+    public TrialResult check(DiagonalNetInstance first, Trial trial) {
+        double minMargin = trial.setting().real("min_margin");
+        DiagonalNetInstance inst = first;
         Regression data = inst.data();
+        MinL1Interpolant.Result l1 = minL1(data);
+        double margin = l1.certified() ? MinL1Interpolant.certificateMargin(data.x(), l1.beta()) : Double.NaN;
+        int redraws = 0;
+        while (l1.certified() && !(margin >= minMargin) && redraws < MAX_REDRAWS) {
+            inst = DiagonalNetInstance.draw(trial);
+            data = inst.data();
+            l1 = minL1(data);
+            margin = l1.certified() ? MinL1Interpolant.certificateMargin(data.x(), l1.beta()) : Double.NaN;
+            redraws++;
+        }
         Mat x = data.x();
         int[] depths = trial.setting().integers(prefix + "depths");
         double[] smallAlphas = trial.setting().reals(prefix + "small_alphas");
@@ -45,9 +67,13 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
         double tol = trial.setting().real("residual_tol");
         var b = TrialResult.of(trial).instance(inst.toString().replaceAll(" α=[^ ]+", "") + " depths "
                 + java.util.Arrays.toString(depths));
-        MinL1Interpolant.Result l1 = minL1(data);
+        b.metric("certificateMargin", margin).metric("redraws", redraws);
         if (!l1.certified()) {
             return uncertified(b, l1);
+        }
+        if (!(margin >= minMargin)) {
+            return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "no instance with certificate margin ≥ " + minMargin
+                    + " in " + (MAX_REDRAWS + 1) + " draws");
         }
         double lm = DiagonalNetGd.lambdaMax(x);
         double[][] gap = new double[depths.length][alphas.length];
@@ -67,7 +93,11 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
                     return b.outcome(Outcome.INCONCLUSIVE, Double.NaN,
                             "D=" + depths[di] + " α=" + alphas[ai] + ": " + run.status());
                 }
-                gap[di][ai] = DiagonalNetClaims.relDistance(run.beta(), l1.beta());
+                gap[di][ai] = gapToOwnL1(x, run.beta());
+                if (Double.isNaN(gap[di][ai])) {
+                    return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "D=" + depths[di] + " α=" + alphas[ai]
+                            + ": min-ℓ1 LP for GD's fitted values not certified");
+                }
                 b.metric("gap_D" + depths[di] + "_a" + ai, gap[di][ai]);
             }
             // the α → 0 end, with the step halved to show the limit does not depend on it
@@ -83,7 +113,11 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
                 }
                 ends[h] = run.beta();
             }
-            smallGap[di] = DiagonalNetClaims.relDistance(ends[1], l1.beta());
+            smallGap[di] = gapToOwnL1(x, ends[1]);
+            if (Double.isNaN(smallGap[di])) {
+                return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "D=" + depths[di] + " α=" + smallAlphas[di]
+                        + ": min-ℓ1 LP for GD's fitted values not certified");
+            }
             worstHalving = Math.max(worstHalving, DiagonalNetClaims.relDistance(ends[0], ends[1]));
             b.metric("smallAlphaGap_D" + depths[di], smallGap[di]);
             b.trace("gap_D" + depths[di], alphas, gap[di]);
@@ -113,6 +147,12 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
         pass &= reach[depths.length - 1] > reach[0];
         return b.decide(smallGap[0], pass, note.append("halving c moved limits by ≤ ").append(
                 String.format(Locale.ROOT, "%.2g", worstHalving)).toString());
+    }
+
+    /** ‖β − β_ℓ1(Xβ)‖/‖β_ℓ1(Xβ)‖ with β_ℓ1(Xβ) the min-ℓ1 interpolant of β's own fitted values; NaN if not certified. */
+    static double gapToOwnL1(Mat x, double[] beta) {
+        MinL1Interpolant.Result own = MinL1Interpolant.solve(x, Ops.gemv(x, beta, null));
+        return own.certified() ? DiagonalNetClaims.relDistance(beta, own.beta()) : Double.NaN;
     }
 
     @Override

@@ -88,4 +88,48 @@ class MinL1InterpolantTest {
         assertFalse(bad.certified());
         assertThat(bad.relativeGap(), greaterThan(1e-3));
     }
+
+    @Test
+    void certificateMarginOfOneMeasurementIsOneMinusTheRatioOfColumns() {
+        // y = β₁ + 0.9β₂ = 1: β* = (1, 0), ν = 1 is the only certificate, |0.9ν| leaves margin 0.1
+        assertEquals(0.1, MinL1Interpolant.certificateMargin(Mat.ofRows(new double[] {1, 0.9}), new double[] {1, 0}),
+                1e-12);
+        assertEquals(0.5, MinL1Interpolant.certificateMargin(Mat.ofRows(new double[] {-2, 1}), new double[] {-0.5, 0}),
+                1e-12);
+    }
+
+    @Test
+    void certificateMarginLowerBoundsTheL1GrowthAlongTheNullSpace() {
+        Rng rng = new Rng(SEED + 3);
+        for (int rep = 0; rep < 5; rep++) {
+            Mat x = RandomDesigns.gaussian(6, 14, 1.0, rng.split());
+            double[] y = Ops.gemv(x, RandomDesigns.sparseGaussian(14, 2, rng.split()), null);
+            MinL1Interpolant.Result l1 = MinL1Interpolant.solve(x, y);
+            assertTrue(l1.certified());
+            double s = MinL1Interpolant.certificateMargin(x, l1.beta());
+            assertThat(s, greaterThan(0.0));
+            // the simplex dual is one certificate; the margin is the best one
+            double lpOff = 0;
+            double[] xtnu = Ops.gemvT(x, l1.dual(), null);
+            for (int j = 0; j < 14; j++) {
+                if (l1.beta()[j] == 0) {
+                    lpOff = Math.max(lpOff, Math.abs(xtnu[j]));
+                }
+            }
+            assertThat(1 - lpOff, lessThanOrEqualTo(s + 1e-9));
+            // ‖β + δ‖₁ ≥ ‖β‖₁ + s‖δ_Sᶜ‖₁ for small interpolating steps δ ∈ null(X)
+            for (int k = 0; k < 20; k++) {
+                double[] g = rng.gaussianVector(14, 1.0);
+                double[] delta = Vec.sub(g, MinNorm.solve(x, Ops.gemv(x, g, null)));
+                delta = Vec.scale(1e-3 / Vec.norm2(delta), delta);
+                double off = 0;
+                for (int j = 0; j < 14; j++) {
+                    if (l1.beta()[j] == 0) {
+                        off += Math.abs(delta[j]);
+                    }
+                }
+                assertThat(Vec.norm1(l1.beta()) + s * off, lessThanOrEqualTo(Vec.norm1(Vec.add(l1.beta(), delta)) + 1e-12));
+            }
+        }
+    }
 }
