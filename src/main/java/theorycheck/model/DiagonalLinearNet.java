@@ -52,36 +52,9 @@ public final class DiagonalLinearNet implements LinearPredictor, TwiceDifferenti
     }
 
     @Override
-    public void predict(double[] theta, Mat x, int[] rows, double[] out) {
-        double[] beta = effectiveWeights(theta);
-        double[] xd = x.data();
-        int count = Model.count(x, rows);
-        for (int i = 0; i < count; i++) {
-            int o = Model.row(rows, i) * dim;
-            double s = 0;
-            for (int j = 0; j < dim; j++) {
-                s += xd[o + j] * beta[j];
-            }
-            out[i] = s;
-        }
-    }
-
-    @Override
     public void pullback(double[] theta, Mat x, int[] rows, double[] coef, double[] grad) {
         // g_β = Xᵀ coef, then chain rule through β = u^D − v^D.
-        java.util.Arrays.fill(grad, 0.0);
-        double[] xd = x.data();
-        int count = Model.count(x, rows);
-        for (int i = 0; i < count; i++) {
-            double c = coef[i];
-            if (c == 0.0) {
-                continue;
-            }
-            int o = Model.row(rows, i) * dim;
-            for (int j = 0; j < dim; j++) {
-                grad[j] += c * xd[o + j];
-            }
-        }
+        LinearPredictor.weightGradient(x, rows, coef, grad);
         for (int j = 0; j < dim; j++) {
             double gb = grad[j];
             grad[j] = gb * depth * pow(theta[j], depth - 1);

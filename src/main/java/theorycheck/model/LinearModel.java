@@ -25,35 +25,12 @@ public final class LinearModel implements LinearPredictor, TwiceDifferentiable {
 
     @Override
     public void predict(double[] w, Mat x, int[] rows, double[] out) {
-        double[] xd = x.data();
-        int n = x.cols();
-        int count = Model.count(x, rows);
-        for (int i = 0; i < count; i++) {
-            int o = Model.row(rows, i) * n;
-            double s = 0;
-            for (int j = 0; j < n; j++) {
-                s += xd[o + j] * w[j];
-            }
-            out[i] = s;
-        }
+        LinearPredictor.rowDots(w, x, rows, out);
     }
 
     @Override
     public void pullback(double[] w, Mat x, int[] rows, double[] coef, double[] grad) {
-        java.util.Arrays.fill(grad, 0.0);
-        double[] xd = x.data();
-        int n = x.cols();
-        int count = Model.count(x, rows);
-        for (int i = 0; i < count; i++) {
-            double c = coef[i];
-            if (c == 0.0) {
-                continue;
-            }
-            int o = Model.row(rows, i) * n;
-            for (int j = 0; j < n; j++) {
-                grad[j] += c * xd[o + j];
-            }
-        }
+        LinearPredictor.weightGradient(x, rows, coef, grad);
     }
 
     /** ∇²f = 0, so only the Gauss–Newton part Σ_i gnCoef_i ⟨x_i, v⟩ x_i remains. */

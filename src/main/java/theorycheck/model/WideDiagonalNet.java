@@ -92,36 +92,10 @@ public final class WideDiagonalNet implements LinearPredictor {
     }
 
     @Override
-    public void predict(double[] theta, Mat x, int[] rows, double[] out) {
-        double[] beta = effectiveWeights(theta);
-        double[] xd = x.data();
-        int count = Model.count(x, rows);
-        for (int r = 0; r < count; r++) {
-            int o = Model.row(rows, r) * dim;
-            double s = 0;
-            for (int i = 0; i < dim; i++) {
-                s += xd[o + i] * beta[i];
-            }
-            out[r] = s;
-        }
-    }
-
-    @Override
     public void pullback(double[] theta, Mat x, int[] rows, double[] coef, double[] grad) {
         // g_β = Xᵀcoef, then ∂βᵢ/∂u_{ij} = v_{ij} and ∂βᵢ/∂v_{ij} = u_{ij}.
         double[] gb = new double[dim];
-        double[] xd = x.data();
-        int count = Model.count(x, rows);
-        for (int r = 0; r < count; r++) {
-            double c = coef[r];
-            if (c == 0.0) {
-                continue;
-            }
-            int o = Model.row(rows, r) * dim;
-            for (int i = 0; i < dim; i++) {
-                gb[i] += c * xd[o + i];
-            }
-        }
+        LinearPredictor.weightGradient(x, rows, coef, gb);
         int off = dim * width;
         for (int i = 0; i < dim; i++) {
             int o = i * width;

@@ -50,6 +50,8 @@ public final class LogisticMinimizer {
         double[] w = new double[d];
         double[] grad = new double[d];
         double value = valueAndGradient(x, y, w, grad);
+        double[] trial = new double[d];
+        double[] trialGrad = new double[d];
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             double gn = Vec.norm2(grad);
             if (gn <= tol * value) {
@@ -65,28 +67,8 @@ public final class LogisticMinimizer {
             } catch (IllegalArgumentException e) {
                 return new Result(w, false, it, gn, "Hessian not positive definite: " + e.getMessage());
             }
-            // backtracking (Armijo) on the Newton direction −step
-            double t = 1;
-            double slope = -Vec.dot(grad, step);
-            double[] trial = new double[d];
-            double[] trialGrad = new double[d];
-            double trialValue;
-            while (true) {
-                for (int j = 0; j < d; j++) {
-                    trial[j] = w[j] - t * step[j];
-                }
-                trialValue = valueAndGradient(x, y, trial, trialGrad);
-                // near the minimum the decrease is below rounding and Armijo cannot see it: accept a
-                // step that raises the value by no more than rounding, or Newton stalls short of the tolerance
-                boolean withinRounding = trialValue - value <= 1e-15 * Math.abs(value);
-                if (trialValue <= value + 1e-4 * t * slope || withinRounding || t < 1e-12) {
-                    break;
-                }
-                t /= 2;
-            }
-            System.arraycopy(trial, 0, w, 0, d);
-            System.arraycopy(trialGrad, 0, grad, 0, d);
-            value = trialValue;
+            value = ArmijoBacktracking.step((v, g) -> valueAndGradient(x, y, v, g), w, grad, value, step, trial,
+                    trialGrad);
         }
         return new Result(w, false, MAX_ITERATIONS, Vec.norm2(grad), "iteration limit");
     }
@@ -112,7 +94,8 @@ public final class LogisticMinimizer {
         return total / m;
     }
 
-    private static Mat hessian(Mat x, double[] y, double[] w) {
+    /** ∇²L(w) = (1/m) Σ σ(zᵢ)(1 − σ(zᵢ)) xᵢxᵢᵀ, zᵢ = ⟨w, xᵢ⟩. */
+    static Mat hessian(Mat x, double[] y, double[] w) {
         int m = x.rows();
         int d = x.cols();
         Mat h = new Mat(d, d);

@@ -65,24 +65,8 @@ public final class RegularizedLogistic {
                 return new Result(w, true, it, gn);
             }
             double[] step = Cholesky.solve(hessian(x, y, lambda, w), grad);
-            double slope = -Vec.dot(grad, step);
-            double t = 1;
-            double trialValue;
-            while (true) {
-                for (int j = 0; j < d; j++) {
-                    trial[j] = w[j] - t * step[j];
-                }
-                trialValue = valueAndGradient(x, y, lambda, trial, trialGrad);
-                // near the minimum the decrease is below rounding: accept a step within rounding of the value
-                boolean withinRounding = trialValue - value <= 1e-15 * Math.abs(value);
-                if (trialValue <= value + 1e-4 * t * slope || withinRounding || t < 1e-12) {
-                    break;
-                }
-                t /= 2;
-            }
-            System.arraycopy(trial, 0, w, 0, d);
-            System.arraycopy(trialGrad, 0, grad, 0, d);
-            value = trialValue;
+            value = ArmijoBacktracking.step((v, g) -> valueAndGradient(x, y, lambda, v, g), w, grad, value, step,
+                    trial, trialGrad);
         }
         double gn = Vec.norm2(grad);
         return new Result(w, gn <= tol, MAX_ITERATIONS, gn);
@@ -105,24 +89,9 @@ public final class RegularizedLogistic {
     }
 
     private static Mat hessian(Mat x, double[] y, double lambda, double[] w) {
-        int m = x.rows();
-        int d = x.cols();
-        Mat h = new Mat(d, d);
+        Mat h = LogisticMinimizer.hessian(x, y, w);
         double[] hd = h.data();
-        for (int i = 0; i < m; i++) {
-            double z = 0;
-            for (int j = 0; j < d; j++) {
-                z += x.get(i, j) * w[j];
-            }
-            double s = sigmoid(z);
-            double c = s * (1 - s) / m;
-            for (int a = 0; a < d; a++) {
-                double ca = c * x.get(i, a);
-                for (int b = 0; b < d; b++) {
-                    hd[a * d + b] += ca * x.get(i, b);
-                }
-            }
-        }
+        int d = x.cols();
         for (int a = 0; a < d; a++) {
             hd[a * d + a] += lambda;
         }
