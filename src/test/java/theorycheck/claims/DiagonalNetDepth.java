@@ -48,15 +48,18 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
     public TrialResult check(DiagonalNetInstance first, Trial trial) {
         double minMargin = trial.setting().real("min_margin");
         DiagonalNetInstance inst = first;
-        Regression data = inst.data();
-        MinL1Interpolant.Result l1 = minL1(data);
-        double margin = l1.certified() ? MinL1Interpolant.certificateMargin(data.x(), l1.beta()) : Double.NaN;
+        Regression data;
+        MinL1Interpolant.Result l1;
+        double margin;
         int redraws = 0;
-        while (l1.certified() && !(margin >= minMargin) && redraws < MAX_REDRAWS) {
-            inst = DiagonalNetInstance.draw(trial);
+        while (true) {
             data = inst.data();
             l1 = minL1(data);
             margin = l1.certified() ? MinL1Interpolant.certificateMargin(data.x(), l1.beta()) : Double.NaN;
+            if (!l1.certified() || margin >= minMargin || redraws == MAX_REDRAWS) {
+                break;
+            }
+            inst = DiagonalNetInstance.draw(trial);
             redraws++;
         }
         Mat x = data.x();
@@ -95,8 +98,7 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
                 }
                 gap[di][ai] = gapToOwnL1(x, run.beta());
                 if (Double.isNaN(gap[di][ai])) {
-                    return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "D=" + depths[di] + " α=" + alphas[ai]
-                            + ": min-ℓ1 LP for GD's fitted values not certified");
+                    return ownLpUncertified(b, depths[di], alphas[ai]);
                 }
                 b.metric("gap_D" + depths[di] + "_a" + ai, gap[di][ai]);
             }
@@ -115,8 +117,7 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
             }
             smallGap[di] = gapToOwnL1(x, ends[1]);
             if (Double.isNaN(smallGap[di])) {
-                return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "D=" + depths[di] + " α=" + smallAlphas[di]
-                        + ": min-ℓ1 LP for GD's fitted values not certified");
+                return ownLpUncertified(b, depths[di], smallAlphas[di]);
             }
             worstHalving = Math.max(worstHalving, DiagonalNetClaims.relDistance(ends[0], ends[1]));
             b.metric("smallAlphaGap_D" + depths[di], smallGap[di]);
@@ -153,6 +154,11 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
     static double gapToOwnL1(Mat x, double[] beta) {
         MinL1Interpolant.Result own = MinL1Interpolant.solve(x, Ops.gemv(x, beta, null));
         return own.certified() ? DiagonalNetClaims.relDistance(beta, own.beta()) : Double.NaN;
+    }
+
+    private static TrialResult ownLpUncertified(TrialResult.Builder b, int depth, double alpha) {
+        return b.outcome(Outcome.INCONCLUSIVE, Double.NaN,
+                "D=" + depth + " α=" + alpha + ": min-ℓ1 LP for GD's fitted values not certified");
     }
 
     @Override

@@ -1,7 +1,9 @@
 package theorycheck.loss;
 
 import java.util.function.ToDoubleFunction;
+import theorycheck.linalg.Mat;
 import theorycheck.linalg.Vec;
+import theorycheck.model.Model;
 
 /** Central finite differences, for checking exact gradients in tests. */
 public final class GradientCheck {
@@ -42,6 +44,21 @@ public final class GradientCheck {
         double[] analytic = new double[objective.dim()];
         objective.valueAndGradient(theta, batch, analytic);
         double[] numeric = numericGradient(t -> objective.valueAndGradient(t, batch, null), theta);
+        return relativeError(analytic, numeric);
+    }
+
+    /**
+     * Error of a model's pullback Σᵢ cᵢ∂f(xᵢ)/∂θ over the selected rows (null: all) against central
+     * differences of θ ↦ Σᵢ cᵢf_θ(xᵢ).
+     */
+    public static double pullbackError(Model model, double[] theta, Mat x, int[] rows, double[] coef) {
+        double[] analytic = new double[model.numParams()];
+        model.pullback(theta, x, rows, coef, analytic);
+        double[] out = new double[coef.length];
+        double[] numeric = numericGradient(t -> {
+            model.predict(t, x, rows, out);
+            return Vec.dot(coef, out);
+        }, theta);
         return relativeError(analytic, numeric);
     }
 }
