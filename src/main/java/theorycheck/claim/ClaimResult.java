@@ -17,9 +17,32 @@ public record ClaimResult(ClaimSpec spec, RunSettings settings, Evidence claim, 
         return claim.verdict();
     }
 
-    /** Whether the control came out as its spec says (the other way from the claim). */
+    /**
+     * Whether the control came out as its spec says (the other way from the claim): its verdict is the
+     * expected one and at least the declared share of its decided trials went the other way.
+     */
     public boolean controlFlipped() {
-        return control.verdict() == spec.control().expected();
+        return control.verdict() == spec.control().expected() && controlFlipShare() >= spec.control().flipShare();
+    }
+
+    /**
+     * The share of the control's decided trials (PASS or FAIL) whose outcome is the other way from the
+     * claim: FAIL where the claim is recorded as holding, PASS where it is recorded as refuted (for a
+     * claim recorded as inconclusive, the way of the control's expected verdict). 0 when no control
+     * trial was decided.
+     */
+    public double controlFlipShare() {
+        Statistics st = control.statistics();
+        int decided = st.pass() + st.fail();
+        if (decided == 0) {
+            return 0;
+        }
+        boolean otherWayIsFail = switch (spec.expected()) {
+            case HOLDS -> true;
+            case REFUTED -> false;
+            case INCONCLUSIVE -> spec.control().expected() != Verdict.HOLDS;
+        };
+        return (double) (otherWayIsFail ? st.fail() : st.pass()) / decided;
     }
 
     /** Whether the verdict is the one recorded in the claim file. */

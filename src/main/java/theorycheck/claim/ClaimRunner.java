@@ -21,6 +21,18 @@ public final class ClaimRunner {
         this.progress = progress;
     }
 
+    /**
+     * Runs the claim arm on the claim's setting and the control arm on the control's (the claim's
+     * setting with the keys the claim file's {@code control.setting} overrides): one check, two settings.
+     */
+    public <I> ClaimResult run(ClaimSpec spec, RunSettings settings, InstanceCheck<I> check) {
+        return run(spec, settings, check, check);
+    }
+
+    /**
+     * Runs a claim whose control is still a second check object (each arm gets its own setting as in
+     * {@link #run(ClaimSpec, RunSettings, InstanceCheck)}).
+     */
     public <I, C> ClaimResult run(ClaimSpec spec, RunSettings settings, InstanceCheck<I> claim, InstanceCheck<C> control) {
         long start = System.nanoTime();
         Evidence claimEvidence = arm(spec, settings, "claim", claim, spec.trials(settings.tier()));
@@ -47,7 +59,7 @@ public final class ClaimRunner {
     private <I> Evidence arm(ClaimSpec spec, RunSettings settings, String arm, InstanceCheck<I> check, int n) {
         // The control's seeds are a separate stream so that adding control trials never moves claim trials.
         String seedKey = arm.equals("claim") ? spec.id() : spec.id() + "#control";
-        Setting setting = spec.setting(settings.tier());
+        Setting setting = spec.setting(settings.tier(), arm);
         List<TrialResult> results = new ArrayList<>();
         List<Integer> indices = new ArrayList<>();
         if (settings.onlyTrial().isPresent()) {

@@ -29,18 +29,29 @@ import org.yaml.snakeyaml.error.YAMLException;
  * setting                                   mapping: the values and ranges instances are drawn from
  * setting_deep                              mapping, optional: keys overridden in the deep tier
  * prediction, tolerance                     text: the decision rule and the tolerance with its reason
- * control                                   mapping: variant (text), expected (verdict), trials and
- *                                           trials_deep (optional integers, default: the claim's)
+ * control                                   mapping: variant (text: what the control breaks and why
+ *                                           that must flip the check), setting (mapping: keys of the
+ *                                           claim's setting with the control's values), setting_deep
+ *                                           (optional, further deep-tier overrides), expected (verdict),
+ *                                           trials and trials_deep (optional integers, default: the
+ *                                           claim's), flip_share (optional number in (0, 1], default 0.5:
+ *                                           the share of decided control trials that must go the other way)
  * trials, trials_deep                       integers ≥ 1
  * expected                                  HOLDS | REFUTED | INCONCLUSIVE
+ * evidence                                  identity | empirical
+ * disagreement                              substantive | reading | premise; only where expected
+ *                                           disagrees with source_says
+ * disagreement_note                         text, one line; with disagreement
  * </pre>
- * An unknown field, a missing one, or a value of the wrong kind is an error naming the file and field.
+ * An unknown field, a key given twice, a missing field, or a value of the wrong kind is an error
+ * naming the file and field.
  */
 public final class ClaimSpecParser {
     static final Set<String> FIELDS = Set.of("id", "title", "family", "source", "statement", "reading", "source_says",
             "quantifier", "alpha", "setting", "setting_deep", "prediction", "tolerance", "control", "trials",
-            "trials_deep", "expected");
-    private static final Set<String> CONTROL_FIELDS = Set.of("variant", "expected", "trials", "trials_deep");
+            "trials_deep", "expected", "evidence", "disagreement", "disagreement_note");
+    private static final Set<String> CONTROL_FIELDS = Set.of("variant", "setting", "setting_deep", "expected", "trials",
+            "trials_deep", "flip_share");
 
     private ClaimSpecParser() {
     }
@@ -71,7 +82,9 @@ public final class ClaimSpecParser {
         String body = end + 5 <= normalized.length() ? normalized.substring(Math.min(end + 5, normalized.length())) : "";
         Object loaded;
         try {
-            loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false); // the last of two 'trials:' lines must not win silently
+            loaded = new Yaml(new SafeConstructor(options)).load(yaml);
         } catch (YAMLException e) {
             throw new ClaimSpecException(file, "(front matter)", "is not valid YAML: " + e.getMessage());
         }
@@ -125,16 +138,62 @@ public final class ClaimSpecParser {
             throw new ClaimSpecException(file, "control.expected",
                     "is " + expected + " like the claim; the control must come out the other way");
         }
-        ClaimSpec.Control ctl = new ClaimSpec.Control(cf.text("variant"), controlExpected,
+        Map<String, Object> setting = f.mapping("setting", true);
+        Map<String, Object> settingDeep = m.containsKey("setting_deep") ? f.mapping("setting_deep", true) : Map.of();
+        Set<String> settingKeys = new TreeSet<>(setting.keySet());
+        settingKeys.addAll(settingDeep.keySet());
+        Map<String, Object> controlSetting = control.containsKey("setting") ? cf.mapping("setting", true) : Map.of();
+        Map<String, Object> controlSettingDeep = control.containsKey("setting_deep") ? cf.mapping("setting_deep", true) : Map.of();
+        overridesOnly(file, "control.setting", controlSetting, settingKeys);
+        overridesOnly(file, "control.setting_deep", controlSettingDeep, settingKeys);
+        double flipShare = ClaimSpec.Control.DEFAULT_FLIP_SHARE;
+        if (control.containsKey("flip_share")) {
+            flipShare = cf.number("flip_share");
+            if (!(flipShare > 0 && flipShare <= 1)) {
+                throw new ClaimSpecException(file, "control.flip_share", "must be in (0, 1], got " + flipShare);
+            }
+        }
+        ClaimSpec.Control ctl = new ClaimSpec.Control(cf.text("variant"), new Setting(file, controlSetting),
+                new Setting(file, controlSettingDeep), controlExpected,
                 control.containsKey("trials") ? cf.positiveInt("trials", control.get("trials")) : trials,
-                control.containsKey("trials_deep") ? cf.positiveInt("trials_deep", control.get("trials_deep")) : trialsDeep);
+                control.containsKey("trials_deep") ? cf.positiveInt("trials_deep", control.get("trials_deep")) : trialsDeep,
+                flipShare);
+
+        SourceAnswer sourceSays = f.sourceAnswer("source_says");
+        Optional<EvidenceKind> evidence = m.containsKey("evidence")
+                ? Optional.of(f.enumValue("evidence", EvidenceKind.class, true)) : Optional.empty();
+        Optional<Disagreement> disagreement = m.containsKey("disagreement")
+                ? Optional.of(f.enumValue("disagreement", Disagreement.class, true)) : Optional.empty();
+        Optional<String> disagreementNote = m.containsKey("disagreement_note")
+                ? Optional.of(f.text("disagreement_note")) : Optional.empty();
+        boolean disagrees = sourceSays.agreesWith(expected).map(a -> !a).orElse(false);
+        if (disagreement.isPresent() && !disagrees) {
+            throw new ClaimSpecException(file, "disagreement", "only a claim whose expected verdict (" + expected
+                    + ") disagrees with source_says (" + sourceSays.name().toLowerCase(Locale.ROOT) + ") takes one");
+        }
+        if (disagreement.isPresent() != disagreementNote.isPresent()) {
+            throw new ClaimSpecException(file, disagreement.isPresent() ? "disagreement_note" : "disagreement",
+                    "missing; disagreement and disagreement_note go together");
+        }
+        if (disagreementNote.isPresent() && disagreementNote.get().contains("\n")) {
+            throw new ClaimSpecException(file, "disagreement_note", "must be one line");
+        }
 
         return new ClaimSpec(file, id, f.text("title"), family, f.text("source"), f.text("statement"),
                 m.containsKey("reading") ? Optional.of(f.text("reading")) : Optional.empty(),
-                f.sourceAnswer("source_says"), quantifier,
-                new Setting(file, f.mapping("setting", true)),
-                new Setting(file, m.containsKey("setting_deep") ? f.mapping("setting_deep", true) : Map.of()),
-                f.text("prediction"), f.text("tolerance"), ctl, trials, trialsDeep, alpha, expected, body.strip());
+                sourceSays, quantifier, new Setting(file, setting), new Setting(file, settingDeep),
+                f.text("prediction"), f.text("tolerance"), ctl, trials, trialsDeep, alpha, expected, evidence,
+                disagreement, disagreementNote, body.strip());
+    }
+
+    /** A control overrides keys the claim's setting has; a key of its own would be read by the control alone. */
+    private static void overridesOnly(Path file, String field, Map<String, Object> overrides, Set<String> settingKeys) {
+        for (String key : overrides.keySet()) {
+            if (!settingKeys.contains(key)) {
+                throw new ClaimSpecException(file, field + "." + key, "is not a key of setting; a control overrides "
+                        + "the claim's setting (keys: " + settingKeys + ")");
+            }
+        }
     }
 
     /** Typed access to one mapping, with errors naming the file and field. */

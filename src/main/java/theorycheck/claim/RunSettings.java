@@ -2,6 +2,9 @@ package theorycheck.claim;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -13,13 +16,19 @@ import java.util.OptionalInt;
  * @param onlyClaim {@value #CLAIM_PROPERTY_NAME}: run this claim id only
  * @param onlyTrial {@value #TRIAL_PROPERTY_NAME}: run this trial index only (with a claim)
  * @param root {@value #ROOT_PROPERTY_NAME}: the project folder holding {@code theorems/} and {@code reports/}
+ * @param robustnessSeeds {@value #SEEDS_PROPERTY_NAME}: when not empty, every claim runs at each of these
+ *     base seeds (a robustness sweep) instead of at {@code baseSeed}
  */
-public record RunSettings(long baseSeed, Tier tier, Optional<String> onlyClaim, OptionalInt onlyTrial, Path root) {
+public record RunSettings(long baseSeed, Tier tier, Optional<String> onlyClaim, OptionalInt onlyTrial, Path root,
+        List<Long> robustnessSeeds) {
     public static final String SEED_PROPERTY_NAME = "theorycheck.seed";
     public static final String TIER_PROPERTY_NAME = "theorycheck.tier";
     public static final String CLAIM_PROPERTY_NAME = "theorycheck.claim";
     public static final String TRIAL_PROPERTY_NAME = "theorycheck.trial";
     public static final String ROOT_PROPERTY_NAME = "theorycheck.root";
+    public static final String SEEDS_PROPERTY_NAME = "theorycheck.seeds";
+    /** A sweep larger than this is a typo more likely than a plan (and would run for days). */
+    static final int MAX_ROBUSTNESS_SEEDS = 1000;
     /** The base seed when none is given; recorded in every report. */
     public static final long DEFAULT_SEED = 20261122L;
 
@@ -65,12 +74,70 @@ public record RunSettings(long baseSeed, Tier tier, Optional<String> onlyClaim, 
         if (!Files.isDirectory(root.resolve("theorems"))) {
             throw new IllegalArgumentException("no theorems/ folder under " + root + " (set -D" + ROOT_PROPERTY_NAME + ")");
         }
-        return new RunSettings(seed, tier, claim, trial, root);
+        String sweep = blankToNull(System.getProperty(SEEDS_PROPERTY_NAME));
+        List<Long> seeds = sweep == null ? List.of() : parseSeeds(sweep);
+        if (!seeds.isEmpty() && trial.isPresent()) {
+            throw new IllegalArgumentException("-D" + SEEDS_PROPERTY_NAME + " sweeps whole claims; it does not go with -D"
+                    + TRIAL_PROPERTY_NAME);
+        }
+        return new RunSettings(seed, tier, claim, trial, root, seeds);
+    }
+
+    /**
+     * The seeds of a robustness sweep: a comma-separated list of integers and ranges {@code a..b}
+     * (both ends included), e.g. {@code 20261122..20261126} or {@code 7,11,13}; no seed twice.
+     */
+    public static List<Long> parseSeeds(String text) {
+        String what = "-D" + SEEDS_PROPERTY_NAME + " takes integers and ranges a..b separated by commas";
+        List<Long> out = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            String p = part.strip();
+            try {
+                int dots = p.indexOf("..");
+                if (dots < 0) {
+                    out.add(Long.parseLong(p));
+                } else {
+                    long a = Long.parseLong(p.substring(0, dots).strip());
+                    long b = Long.parseLong(p.substring(dots + 2).strip());
+                    if (b < a || b - a >= MAX_ROBUSTNESS_SEEDS) {
+                        throw new IllegalArgumentException(what + "; the range '" + p + "' must run upward over at most "
+                                + MAX_ROBUSTNESS_SEEDS + " seeds");
+                    }
+                    for (long v = a; v <= b; v++) {
+                        out.add(v);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(what + "; '" + p + "' is neither");
+            }
+        }
+        if (out.size() > MAX_ROBUSTNESS_SEEDS) {
+            throw new IllegalArgumentException(what + "; at most " + MAX_ROBUSTNESS_SEEDS + " seeds, got " + out.size());
+        }
+        if (new LinkedHashSet<>(out).size() != out.size()) {
+            throw new IllegalArgumentException(what + "; a seed is listed twice in '" + text + "'");
+        }
+        return List.copyOf(out);
+    }
+
+    /** These settings at another base seed (one run of a robustness sweep). */
+    public RunSettings withBaseSeed(long seed) {
+        return new RunSettings(seed, tier, onlyClaim, onlyTrial, root, List.of());
+    }
+
+    /** True when this run is a robustness sweep over several base seeds. */
+    public boolean isSweep() {
+        return !robustnessSeeds.isEmpty();
     }
 
     /** True when every claim and every trial runs (the run may rewrite reports/verdicts.*). */
     public boolean isFullRun() {
         return onlyClaim.isEmpty() && onlyTrial.isEmpty();
+    }
+
+    /** Where a robustness sweep leaves one file per claim before they are gathered into reports/robustness.*. */
+    public Path sweepDir() {
+        return root.resolve("target").resolve("robustness");
     }
 
     public Path theorems() {

@@ -22,6 +22,16 @@ public final class Setting {
         return values;
     }
 
+    /** This setting with {@code overrides}' keys replaced by their values (this one when there are none). */
+    public Setting overriddenBy(Setting overrides) {
+        if (overrides.values.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(values);
+        merged.putAll(overrides.values);
+        return new Setting(file, merged);
+    }
+
     public boolean has(String key) {
         return values.containsKey(key);
     }

@@ -29,9 +29,11 @@ public final class AllureClaimReport {
     public static final String VERDICT_LABEL = "verdict";
     public static final String SOURCE_SAYS_LABEL = "source_says";
     public static final String AGREES_LABEL = "agrees_with_source";
+    public static final String EVIDENCE_LABEL = "evidence";
+    public static final String DISAGREEMENT_LABEL = "disagreement";
     /** Labels this class owns: any earlier value is replaced. */
     static final Set<String> REPLACED_LABELS = Set.of("parentSuite", "suite", "subSuite", "epic", "feature", "story",
-            VERDICT_LABEL, SOURCE_SAYS_LABEL, AGREES_LABEL);
+            VERDICT_LABEL, SOURCE_SAYS_LABEL, AGREES_LABEL, EVIDENCE_LABEL, DISAGREEMENT_LABEL);
 
     private AllureClaimReport() {
     }
@@ -93,6 +95,13 @@ public final class AllureClaimReport {
                 label("tag", VERDICT_LABEL + ":" + verdict),
                 label("tag", SOURCE_SAYS_LABEL + ":" + says),
                 label("tag", AGREES_LABEL + ":" + agrees)));
+        String evidence = s.evidence().map(e -> e.label()).orElse("unclassified");
+        labels.add(label(EVIDENCE_LABEL, evidence));
+        labels.add(label("tag", EVIDENCE_LABEL + ":" + evidence));
+        s.disagreement().ifPresent(d -> {
+            labels.add(label(DISAGREEMENT_LABEL, d.label()));
+            labels.add(label("tag", DISAGREEMENT_LABEL + ":" + d.label()));
+        });
         if (!r.complete()) {
             labels.add(label("tag", "partial-run"));
         }
@@ -107,8 +116,12 @@ public final class AllureClaimReport {
                 parameter("trials (claim / control)", ClaimTexts.trials(r)),
                 parameter("expected", r.spec().expected().name()),
                 parameter("verdict", r.verdict().name()),
+                parameter("evidence", r.spec().evidence().map(e -> e.label()).orElse("unclassified")),
                 parameter("control verdict", r.control().verdict().name() + " (expected "
-                        + r.spec().control().expected() + ")"),
+                        + r.spec().control().expected() + String.format(java.util.Locale.ROOT,
+                                "; %.0f%% of decided control trials the other way, %.0f%% required)",
+                                100 * r.controlFlipShare(), 100 * r.spec().control().flipShare())),
+                parameter("control setting", r.spec().control().setting().toString()),
                 parameter("key number", r.keyNumber()));
     }
 

@@ -52,8 +52,15 @@ public final class ClaimTexts {
         s.reading().ifPresent(reading -> sb.append("**Reading tested:** ").append(reading).append("\n\n"));
         sb.append("**Prediction:** ").append(s.prediction()).append("\n\n");
         sb.append("**Tolerance:** ").append(s.tolerance()).append("\n\n");
-        sb.append("**Control:** ").append(s.control().variant()).append(" — must come out **")
-                .append(s.control().expected()).append("**; came out **").append(r.control().verdict()).append("**.\n\n");
+        sb.append("**Control:** ").append(s.control().variant()).append(" Overrides: `")
+                .append(s.control().setting()).append("`. Must come out **").append(s.control().expected())
+                .append("** with at least ").append(Math.round(100 * s.control().flipShare()))
+                .append("% of its decided trials the other way; came out **").append(r.control().verdict())
+                .append("** with ").append(Math.round(100 * r.controlFlipShare())).append("%.\n\n");
+        sb.append("**Evidence:** ").append(s.evidence().map(e -> e.label()).orElse("unclassified")).append(
+                s.evidence().map(e -> e == theorycheck.claim.EvidenceKind.IDENTITY
+                        ? " — the outcome follows from algebra or a definition; the run checks the implementation."
+                        : " — the outcome depends on training dynamics, data or chance.").orElse("")).append("\n\n");
         sb.append("**Verdict:** **").append(r.verdict()).append("** (recorded: ").append(s.expected())
                 .append("; ").append(s.quantifier().name().toLowerCase(Locale.ROOT)).append(" claim, ")
                 .append(r.claim().trials().size()).append(" trials). ").append(r.keyNumber()).append(".");
@@ -61,6 +68,8 @@ public final class ClaimTexts {
             sb.append(" *Only some trials were run: the verdict speaks for those trials alone.*");
         }
         sb.append("\n\n");
+        s.disagreement().ifPresent(d -> sb.append("**Disagrees with the source (").append(d.label()).append("):** ")
+                .append(s.disagreementNote().orElse("")).append("\n\n"));
         if (s.quantifier() == Quantifier.UNIVERSAL) {
             sb.append("*").append(UNIVERSAL_CAVEAT).append("*\n\n");
         }
@@ -102,6 +111,7 @@ public final class ClaimTexts {
                 .append(s.trials(r.settings().tier())).append(", control trials ").append(r.control().trials().size())
                 .append('\n');
         sb.append("# control: ").append(oneLine(s.control().variant())).append('\n');
+        sb.append("# control overrides: ").append(s.control().setting()).append('\n');
         for (Map.Entry<String, Object> e : s.setting(r.settings().tier()).asMap().entrySet()) {
             sb.append(e.getKey()).append(": ").append(yaml.dump(e.getValue()).strip()).append('\n');
         }

@@ -15,13 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import theorycheck.claim.ClaimCatalog;
 import theorycheck.claim.ClaimResult;
 import theorycheck.claim.ClaimSpec;
+import theorycheck.claim.Disagreement;
+import theorycheck.claim.EvidenceKind;
 import theorycheck.claim.Verdict;
 
 /**
@@ -62,33 +60,96 @@ public final class VerdictTable {
         List<ClaimResult> rows = sorted(results);
         StringBuilder sb = new StringBuilder();
         sb.append("# Verdicts\n\n");
+        sb.append("**").append(disagreementLine(rows)).append("**\n\n");
         sb.append("Written by a test run in which every claim ran (`mvn test`); do not edit by hand.");
         header(rows).ifPresent(h -> sb.append(' ').append(h));
         sb.append("\nA claim's test passes when its verdict equals the one recorded in its claim file (`expected`); ")
-                .append("a verdict that differs is marked with the recorded one. *agrees* compares our verdict with ")
-                .append("what the source says (— when the source is silent or we are inconclusive). ")
-                .append("*control* is the verdict of the claim's control variant, which must come out the other way.\n\n");
-        sb.append("| verdict | claims |\n|---|---:|\n");
-        for (Map.Entry<Verdict, Integer> e : counts(rows).entrySet()) {
-            sb.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n");
+                .append("a verdict that differs is marked with the recorded one. *evidence* is `identity` where the ")
+                .append("outcome follows from algebra or a definition (the run checks the implementation) and ")
+                .append("`empirical` where it depends on training dynamics, data or chance; counts are split by it. ")
+                .append("*agrees* compares our verdict with what the source says (— when the source is silent or we ")
+                .append("are inconclusive); a disagreement is *substantive* (the statement, read as its authors meant ")
+                .append("it, is contradicted), a *reading* (contradicted only under an operational reading the source ")
+                .append("does not force) or a *premise* (the source's hypotheses fail on the instances). ")
+                .append("*control* is the verdict of the claim's control variant, which must come out the other way, ")
+                .append("with the share of its decided trials that did.\n\n");
+        sb.append("| verdict | empirical | identity | unclassified | total |\n|---|---:|---:|---:|---:|\n");
+        Map<Verdict, Map<String, Integer>> byKind = countsByEvidence(rows);
+        for (Verdict v : Verdict.values()) {
+            Map<String, Integer> k = byKind.get(v);
+            sb.append("| ").append(v).append(" | ").append(k.get(EMPIRICAL)).append(" | ").append(k.get(IDENTITY))
+                    .append(" | ").append(k.get(UNCLASSIFIED)).append(" | ").append(k.values().stream().mapToInt(i -> i).sum())
+                    .append(" |\n");
         }
-        sb.append("| total | ").append(rows.size()).append(" |\n\n");
-        long agree = rows.stream().filter(r -> r.agreesWithSource().orElse(false)).count();
-        long disagree = rows.stream().filter(r -> !r.agreesWithSource().orElse(true)).count();
-        sb.append("Agreement with the source: ").append(agree).append(" agree, ").append(disagree).append(" disagree, ")
-                .append(rows.size() - agree - disagree).append(" —.\n\n");
-        sb.append("| id | title | family | source says | verdict | agrees | key number | control | trials (claim / control) |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|\n");
+        sb.append("| total | ").append(kindCount(rows, EMPIRICAL)).append(" | ").append(kindCount(rows, IDENTITY))
+                .append(" | ").append(kindCount(rows, UNCLASSIFIED)).append(" | ").append(rows.size()).append(" |\n\n");
+        sb.append("Agreement with the source: ");
+        for (String kind : List.of(EMPIRICAL, IDENTITY, UNCLASSIFIED)) {
+            List<ClaimResult> of = rows.stream().filter(r -> kind(r).equals(kind)).toList();
+            if (of.isEmpty()) {
+                continue;
+            }
+            long agree = of.stream().filter(r -> r.agreesWithSource().orElse(false)).count();
+            long disagree = of.stream().filter(r -> !r.agreesWithSource().orElse(true)).count();
+            sb.append(kind).append(" ").append(agree).append(" agree, ").append(disagree).append(" disagree, ")
+                    .append(of.size() - agree - disagree).append(" —; ");
+        }
+        sb.setLength(sb.length() - 2);
+        sb.append(".\n\n");
+        sb.append("| id | title | family | evidence | source says | verdict | agrees | disagreement | key number | "
+                + "control (flip share) | trials (claim / control) |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ClaimResult r : rows) {
             ClaimSpec s = r.spec();
             String verdict = r.reproduced() ? r.verdict().name() : r.verdict() + " (recorded " + s.expected() + ")";
             String agrees = r.agreesWithSource().map(a -> a ? "yes" : "no").orElse("—");
+            String disagreement = s.disagreement().map(d -> d.label() + ": " + s.disagreementNote().orElse("")).orElse("");
             sb.append("| ").append(cell("`" + s.id() + "`")).append(" | ").append(cell(s.title())).append(" | ")
-                    .append(cell(s.family())).append(" | ").append(ClaimTexts.sourceSays(s)).append(" | ")
-                    .append(cell(verdict)).append(" | ").append(agrees).append(" | ").append(cell(r.keyNumber()))
-                    .append(" | ").append(r.control().verdict()).append(" | ").append(ClaimTexts.trials(r)).append(" |\n");
+                    .append(cell(s.family())).append(" | ").append(kind(r)).append(" | ").append(ClaimTexts.sourceSays(s))
+                    .append(" | ").append(cell(verdict)).append(" | ").append(agrees).append(" | ").append(cell(disagreement))
+                    .append(" | ").append(cell(r.keyNumber())).append(" | ").append(r.control().verdict())
+                    .append(String.format(Locale.ROOT, " (%.2f)", r.controlFlipShare())).append(" | ")
+                    .append(ClaimTexts.trials(r)).append(" |\n");
         }
         return sb.toString();
+    }
+
+    /** "disagrees: N substantive, M reading, K premise" (and how many are not yet classified, if any). */
+    public static String disagreementLine(List<ClaimResult> rows) {
+        List<ClaimResult> disagreeing = rows.stream().filter(r -> !r.agreesWithSource().orElse(true)).toList();
+        Map<Disagreement, Long> by = new EnumMap<>(Disagreement.class);
+        for (Disagreement d : Disagreement.values()) {
+            by.put(d, disagreeing.stream().filter(r -> r.spec().disagreement().equals(java.util.Optional.of(d))).count());
+        }
+        long unclassified = disagreeing.stream().filter(r -> r.spec().disagreement().isEmpty()).count();
+        String line = "disagrees: " + by.get(Disagreement.SUBSTANTIVE) + " substantive, " + by.get(Disagreement.READING)
+                + " reading, " + by.get(Disagreement.PREMISE) + " premise";
+        return unclassified == 0 ? line : line + ", " + unclassified + " unclassified";
+    }
+
+    static final String EMPIRICAL = "empirical";
+    static final String IDENTITY = "identity";
+    static final String UNCLASSIFIED = "unclassified";
+
+    static String kind(ClaimResult r) {
+        return r.spec().evidence().map(EvidenceKind::label).orElse(UNCLASSIFIED);
+    }
+
+    private static long kindCount(List<ClaimResult> rows, String kind) {
+        return rows.stream().filter(r -> kind(r).equals(kind)).count();
+    }
+
+    static Map<Verdict, Map<String, Integer>> countsByEvidence(List<ClaimResult> rows) {
+        Map<Verdict, Map<String, Integer>> out = new EnumMap<>(Verdict.class);
+        for (Verdict v : Verdict.values()) {
+            Map<String, Integer> k = new LinkedHashMap<>();
+            for (String kind : List.of(EMPIRICAL, IDENTITY, UNCLASSIFIED)) {
+                k.put(kind, 0);
+            }
+            out.put(v, k);
+        }
+        rows.forEach(r -> out.get(r.verdict()).merge(kind(r), 1, Integer::sum));
+        return out;
     }
 
     public static String json(List<ClaimResult> results) {
@@ -102,6 +163,25 @@ public final class VerdictTable {
         counts(rows).forEach((v, n) -> counts.put(v.name(), n));
         counts.put("total", rows.size());
         root.put("counts", counts);
+        Map<String, Object> byKind = new LinkedHashMap<>();
+        for (String kind : List.of(EMPIRICAL, IDENTITY, UNCLASSIFIED)) {
+            List<ClaimResult> of = rows.stream().filter(r -> kind(r).equals(kind)).toList();
+            Map<String, Object> k = new LinkedHashMap<>();
+            counts(of).forEach((v, n) -> k.put(v.name(), n));
+            k.put("total", of.size());
+            k.put("agree", of.stream().filter(r -> r.agreesWithSource().orElse(false)).count());
+            k.put("disagree", of.stream().filter(r -> !r.agreesWithSource().orElse(true)).count());
+            byKind.put(kind, k);
+        }
+        root.put("counts_by_evidence", byKind);
+        Map<String, Object> disagreements = new LinkedHashMap<>();
+        for (Disagreement d : Disagreement.values()) {
+            disagreements.put(d.label(), rows.stream().filter(r -> !r.agreesWithSource().orElse(true)
+                    && r.spec().disagreement().equals(java.util.Optional.of(d))).count());
+        }
+        disagreements.put(UNCLASSIFIED, rows.stream().filter(r -> !r.agreesWithSource().orElse(true)
+                && r.spec().disagreement().isEmpty()).count());
+        root.put("disagreements", disagreements);
         List<Map<String, Object>> claims = new ArrayList<>();
         for (ClaimResult r : rows) {
             ClaimSpec s = r.spec();
@@ -112,26 +192,27 @@ public final class VerdictTable {
             c.put("source", s.source());
             c.put("source_says", ClaimTexts.sourceSays(s));
             c.put("quantifier", s.quantifier().name().toLowerCase(Locale.ROOT));
+            c.put("evidence", s.evidence().map(EvidenceKind::label).orElse(null));
             c.put("verdict", r.verdict().name());
             c.put("expected", s.expected().name());
             c.put("reproduced", r.reproduced());
             c.put("agrees_with_source", r.agreesWithSource().orElse(null));
+            c.put("disagreement", s.disagreement().map(Disagreement::label).orElse(null));
+            c.put("disagreement_note", s.disagreementNote().orElse(null));
             c.put("key_number", r.keyNumber());
             c.put("control_variant", s.control().variant());
             c.put("control_verdict", r.control().verdict().name());
             c.put("control_expected", s.control().expected().name());
+            c.put("control_setting", s.control().setting().asMap());
+            c.put("control_flip_share", Math.round(r.controlFlipShare() * 1e4) / 1e4);
+            c.put("control_flip_share_required", s.control().flipShare());
+            c.put("control_flipped", r.controlFlipped());
             c.put("trials", r.claim().trials().size());
             c.put("control_trials", r.control().trials().size());
             claims.add(c);
         }
         root.put("claims", claims);
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try {
-            return new ObjectMapper().writer(printer).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("verdict table is not serializable", e);
-        }
+        return RobustnessTable.pretty(root);
     }
 
     /** A fixed-width table for the console: id, source says, verdict, agrees, key number. */

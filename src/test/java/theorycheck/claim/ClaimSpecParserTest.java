@@ -36,11 +36,14 @@ class ClaimSpecParserTest {
             tolerance: none; the comparison is exact
             control:
               variant: bound -1
+              setting:
+                bound: -1.0
               expected: REFUTED
               trials: 4
             trials: 10
             trials_deep: 50
             expected: HOLDS
+            evidence: empirical
             ---
             The body.
             """;
@@ -59,7 +62,17 @@ class ClaimSpecParserTest {
                 () -> assertEquals(Quantifier.UNIVERSAL, s.quantifier()),
                 () -> assertEquals(Optional.of("draws of U(0, 1)"), s.reading()),
                 () -> assertEquals(Verdict.HOLDS, s.expected()),
-                () -> assertEquals(new ClaimSpec.Control("bound -1", Verdict.REFUTED, 4, 50), s.control()),
+                () -> assertEquals("bound -1", s.control().variant()),
+                () -> assertEquals(Verdict.REFUTED, s.control().expected()),
+                () -> assertEquals(4, s.control().trials()),
+                () -> assertEquals(50, s.control().trialsDeep()),
+                () -> assertEquals(0.5, s.control().flipShare()),
+                () -> assertEquals(-1.0, s.controlSetting(Tier.QUICK).real("bound")),
+                () -> assertEquals(5, s.controlSetting(Tier.QUICK).intRange("d")[1]),
+                () -> assertEquals(50, s.controlSetting(Tier.DEEP).intRange("d")[1]),
+                () -> assertEquals(-1.0, s.controlSetting(Tier.DEEP).real("bound")),
+                () -> assertEquals(Optional.of(EvidenceKind.EMPIRICAL), s.evidence()),
+                () -> assertEquals(Optional.empty(), s.disagreement()),
                 () -> assertEquals(10, s.trials(Tier.QUICK)),
                 () -> assertEquals(50, s.trials(Tier.DEEP)),
                 () -> assertEquals(2.0, s.setting(Tier.QUICK).real("bound")),
@@ -142,6 +155,60 @@ class ClaimSpecParserTest {
     void controlExpectedEqualToExpectedIsRejected() {
         assertRejected("fx.valid", VALID.replace("  expected: REFUTED", "  expected: HOLDS"), "control.expected",
                 "other way");
+    }
+
+    @Test
+    void keyGivenTwiceIsRejected() {
+        assertRejected("fx.valid", VALID.replace("trials: 10", "trials: 10\ntrials: 3"), "(front matter)", "duplicate key");
+    }
+
+    @Test
+    void controlOverridingAKeyTheSettingLacksIsRejected() {
+        assertRejected("fx.valid", VALID.replace("    bound: -1.0", "    bonud: -1.0"), "control.setting.bonud",
+                "not a key of setting");
+    }
+
+    @Test
+    void controlDeepOverridesApplyInTheDeepTierOnly() throws IOException {
+        ClaimSpec s = ClaimSpecParser.parse(write("fx.valid", VALID.replace("  expected: REFUTED",
+                "  setting_deep:\n    d: [7, 9]\n  expected: REFUTED")));
+        assertAll(
+                () -> assertEquals(5, s.controlSetting(Tier.QUICK).intRange("d")[1]),
+                () -> assertEquals(9, s.controlSetting(Tier.DEEP).intRange("d")[1]),
+                () -> assertEquals(50, s.setting(Tier.DEEP).intRange("d")[1]));
+    }
+
+    @Test
+    void flipShareOutsideItsRangeIsRejected() {
+        assertRejected("fx.valid", VALID.replace("  trials: 4", "  trials: 4\n  flip_share: 0"), "control.flip_share",
+                "(0, 1]");
+    }
+
+    @Test
+    void unknownEvidenceKindIsNamed() {
+        assertRejected("fx.valid", VALID.replace("evidence: empirical", "evidence: anecdotal"), "evidence", "identity");
+    }
+
+    @Test
+    void disagreementOnAnAgreeingClaimIsRejected() {
+        assertRejected("fx.valid", VALID.replace("evidence: empirical",
+                "evidence: empirical\ndisagreement: reading\ndisagreement_note: n"), "disagreement", "disagrees");
+    }
+
+    @Test
+    void disagreementNeedsItsNote() {
+        assertRejected("fx.valid", VALID.replace("source_says: true", "source_says: false")
+                .replace("evidence: empirical", "evidence: empirical\ndisagreement: premise"), "disagreement_note", "missing");
+    }
+
+    @Test
+    void disagreeingClaimParsesWithItsClass() throws IOException {
+        ClaimSpec s = ClaimSpecParser.parse(write("fx.valid", VALID.replace("source_says: true", "source_says: false")
+                .replace("evidence: empirical", "evidence: identity\ndisagreement: premise\ndisagreement_note: not separable")));
+        assertAll(
+                () -> assertEquals(Optional.of(Disagreement.PREMISE), s.disagreement()),
+                () -> assertEquals(Optional.of("not separable"), s.disagreementNote()),
+                () -> assertEquals(Optional.of(EvidenceKind.IDENTITY), s.evidence()));
     }
 
     @Test

@@ -48,7 +48,7 @@ class AllureClaimReportTest {
                 () -> assertEquals(List.of("HOLDS"), labels.get("verdict")),
                 () -> assertEquals(List.of("true"), labels.get("source_says")),
                 () -> assertEquals(List.of("yes"), labels.get("agrees_with_source")),
-                () -> assertEquals(List.of("verdict:HOLDS", "source_says:true", "agrees_with_source:yes"),
+                () -> assertEquals(List.of("verdict:HOLDS", "source_says:true", "agrees_with_source:yes", "evidence:empirical"),
                         labels.get("tag")),
                 () -> assertEquals(List.of("theorycheck.claims.SomeClaims"), labels.get("testClass")));
     }
@@ -70,7 +70,10 @@ class AllureClaimReportTest {
                 () -> assertEquals("5 / 3", params.get("trials (claim / control)")),
                 () -> assertEquals("HOLDS", params.get("expected")),
                 () -> assertEquals("HOLDS", params.get("verdict")),
-                () -> assertEquals("REFUTED (expected REFUTED)", params.get("control verdict")),
+                () -> assertEquals("REFUTED (expected REFUTED; 100% of decided control trials the other way, 50% required)",
+                        params.get("control verdict")),
+                () -> assertEquals("{bound=-1.0}", params.get("control setting")),
+                () -> assertEquals("empirical", params.get("evidence")),
                 () -> assertEquals(result.keyNumber(), params.get("key number")));
     }
 

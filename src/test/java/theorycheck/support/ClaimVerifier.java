@@ -2,6 +2,8 @@ package theorycheck.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import org.opentest4j.AssertionFailedError;
@@ -11,6 +13,7 @@ import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.ClaimSpec;
 import theorycheck.claim.InstanceCheck;
 import theorycheck.claim.RunSettings;
+import theorycheck.report.RobustnessTable;
 
 /**
  * The one entry point of claim tests: runs a claim and its control, publishes the result, and
@@ -23,14 +26,54 @@ public final class ClaimVerifier {
     private ClaimVerifier() {
     }
 
+    /**
+     * Runs the claim {@code claimId} with {@code check}: the claim arm on the claim file's setting, the
+     * control arm on the setting with the file's {@code control.setting} overrides.
+     */
+    public static <I> ClaimResult verify(String claimId, InstanceCheck<I> check) {
+        return verify(claimId, check, check);
+    }
+
+    /** As {@link #verify(String, InstanceCheck)}, for a claim whose control is still a check object of its own. */
     public static <I, C> ClaimResult verify(String claimId, InstanceCheck<I> claim, InstanceCheck<C> control) {
         RunSettings settings = RunSettings.fromSystemProperties();
         assumeTrue(settings.onlyClaim().map(claimId::equals).orElse(true),
                 () -> "only " + settings.onlyClaim().orElse("") + " runs (-D" + RunSettings.CLAIM_PROPERTY_NAME + ")");
         ClaimSpec spec = catalog(settings).get(claimId);
-        ClaimResult result = new ClaimRunner(System.out).run(spec, settings, claim, control);
+        ClaimRunner runner = new ClaimRunner(System.out);
+        if (settings.isSweep()) {
+            return sweep(settings, spec, runner, claim, control);
+        }
+        ClaimResult result = runner.run(spec, settings, claim, control);
         ClaimPublisher.publish(result);
         return ClaimAssertions.assertReproduced(result);
+    }
+
+    /**
+     * A robustness sweep: the claim at every base seed of the sweep, its row written for
+     * reports/robustness.*; fails when any seed does not reproduce the verdict or the control. Nothing
+     * goes to the Allure report or reports/verdicts.* (those describe one base seed).
+     */
+    private static <I, C> ClaimResult sweep(RunSettings settings, ClaimSpec spec, ClaimRunner runner,
+            InstanceCheck<I> claim, InstanceCheck<C> control) {
+        List<ClaimResult> runs = new ArrayList<>();
+        for (long seed : settings.robustnessSeeds()) {
+            runs.add(runner.run(spec, settings.withBaseSeed(seed), claim, control));
+        }
+        RobustnessTable.writeClaim(settings.sweepDir(), settings.tier().label(), settings.robustnessSeeds(), spec, runs);
+        List<String> off = new ArrayList<>();
+        for (ClaimResult r : runs) {
+            if (!r.reproduced() || !r.controlFlipped()) {
+                off.add("seed " + r.settings().baseSeed() + ": " + r.verdict() + ", control " + r.control().verdict()
+                        + String.format(java.util.Locale.ROOT, " (flip share %.2f)", r.controlFlipShare()));
+            }
+        }
+        if (!off.isEmpty()) {
+            throw new AssertionFailedError(ClaimAssertions.REPRODUCTION_CHANGED + ": " + spec.id() + " does not reproduce "
+                    + spec.expected() + " / control " + spec.control().expected() + " at " + off.size() + " of "
+                    + runs.size() + " base seeds: " + String.join("; ", off));
+        }
+        return runs.get(0);
     }
 
     static ClaimCatalog catalog(RunSettings settings) {

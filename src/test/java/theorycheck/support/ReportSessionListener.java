@@ -18,6 +18,7 @@ import theorycheck.claim.ClaimSpec;
 import theorycheck.claim.RunSettings;
 import theorycheck.linalg.Nd4jBridge;
 import theorycheck.report.AllureResultsFiles;
+import theorycheck.report.RobustnessTable;
 import theorycheck.report.VerdictRegistry;
 import theorycheck.report.VerdictTable;
 
@@ -40,8 +41,8 @@ public final class ReportSessionListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
-        if (!STARTED.compareAndSet(false, true)) {
-            return;
+        if (!STARTED.compareAndSet(false, true) || isSweep()) {
+            return; // a sweep writes no Allure report; its JVMs may run side by side
         }
         Path results = resultsDir();
         emptyFolder(results);
@@ -56,6 +57,10 @@ public final class ReportSessionListener implements TestExecutionListener {
             settings = RunSettings.fromSystemProperties();
         } catch (IllegalArgumentException e) {
             System.err.println("theorycheck: no verdict table: " + e.getMessage());
+            return;
+        }
+        if (settings.isSweep()) {
+            gatherSweep(settings);
             return;
         }
         AllureResultsFiles.write(resultsDir(), AllureResultsFiles.ENVIRONMENT_FILE,
@@ -89,6 +94,31 @@ public final class ReportSessionListener implements TestExecutionListener {
         VerdictTable.write(settings.reports(), results.stream().filter(r -> ids.contains(r.spec().id())).toList());
         return "reports/" + VerdictTable.MARKDOWN_FILE + " and reports/" + VerdictTable.JSON_FILE + " rewritten ("
                 + ids.size() + " claims).";
+    }
+
+    /**
+     * Gathers a robustness sweep's per-claim rows into reports/robustness.* once every claim has one.
+     * Several test JVMs may share the sweep: the one that finishes last finds every row.
+     */
+    static void gatherSweep(RunSettings settings) {
+        if (!settings.isFullRun()) {
+            System.out.println("theorycheck: reports/robustness.* left as they were: -D" + RunSettings.CLAIM_PROPERTY_NAME
+                    + " swept one claim (its row is in " + settings.sweepDir() + ").");
+            return;
+        }
+        ClaimCatalog catalog = ClaimCatalog.load(settings.theorems());
+        RobustnessTable.gather(settings.sweepDir(), settings.reports(), catalog, settings.tier().label(),
+                settings.robustnessSeeds()).ifPresentOrElse(line -> System.out.println("theorycheck: " + line),
+                        () -> System.out.println("theorycheck: robustness sweep: not every claim has its row in "
+                                + settings.sweepDir() + " yet (another test JVM gathers them, or claims did not run)."));
+    }
+
+    private static boolean isSweep() {
+        try {
+            return RunSettings.fromSystemProperties().isSweep();
+        } catch (IllegalArgumentException e) {
+            return false; // reported once the plan finishes
+        }
     }
 
     static Map<String, String> environment(RunSettings settings) {

@@ -109,7 +109,7 @@ class ReportSessionListenerTest {
     }
 
     private RunSettings settings(Optional<String> onlyClaim) {
-        return new RunSettings(12345L, Tier.QUICK, onlyClaim, OptionalInt.empty(), root);
+        return new RunSettings(12345L, Tier.QUICK, onlyClaim, OptionalInt.empty(), root, java.util.List.of());
     }
 
     private static List<ClaimResult> runAll(RunSettings settings) {
