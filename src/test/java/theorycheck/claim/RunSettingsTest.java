@@ -16,9 +16,11 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Run settings come from system properties; a bad value is an error naming the property, never a default. */
+@Isolated // sets system properties that every claim test reads
 class RunSettingsTest {
     private static final String[] PROPERTIES = {RunSettings.SEED_PROPERTY_NAME, RunSettings.TIER_PROPERTY_NAME,
             RunSettings.CLAIM_PROPERTY_NAME, RunSettings.TRIAL_PROPERTY_NAME, RunSettings.ROOT_PROPERTY_NAME,
