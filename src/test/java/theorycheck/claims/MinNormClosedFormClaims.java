@@ -1014,7 +1014,7 @@ class MinNormClosedFormClaims {
                 }
                 series.add(Chart.Series.points("‖X⁺y‖, trial " + t.index(), sw[0], sw[1]));
                 double[][] th = t.traces().get("theory");
-                series.add(Chart.Series.line("√(m/n)·‖θ_true‖, trial " + t.index(), th[0], th[1]));
+                series.add(Chart.Series.line("√(r/n)·‖θ_true‖, trial " + t.index(), th[0], th[1]));
                 lo = t.metrics().get("bandLow");
                 hi = t.metrics().get("bandHigh");
                 mMax = Math.max(mMax, sw[0][sw[0].length - 1]);
@@ -1035,7 +1035,7 @@ class MinNormClosedFormClaims {
             double[] th = e.trials().stream().mapToDouble(t -> t.metrics().get("normTheta")).sorted().toArray();
             double[] pred = e.trials().stream().mapToDouble(t -> t.metrics().get("sqrtMOverNTimesNormTheta")).sorted()
                     .toArray();
-            return String.format(Locale.ROOT, "‖X⁺y‖ median %.2f (range %.2f–%.2f; book: %.0f–%.0f), √(m/n)·‖θ_true‖ "
+            return String.format(Locale.ROOT, "‖X⁺y‖ median %.2f (range %.2f–%.2f; book: %.0f–%.0f), √(r/n)·‖θ_true‖ "
                     + "median %.2f, ‖θ_true‖ median %.2f; %d of %d realizations in the book's bands", w[w.length / 2],
                     w[0], w[w.length - 1], maxMetric(e, "bandLow"), maxMetric(e, "bandHigh"), pred[pred.length / 2],
                     th[th.length / 2], e.statistics().pass(), e.trials().size());
