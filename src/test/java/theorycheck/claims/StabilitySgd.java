@@ -24,13 +24,6 @@ import theorycheck.reference.StabilityBounds;
  * (2L²/m)Σα_t; per sequence, the growth recursion ‖w_T − w'_T‖ ≤ 2L Σ_{t: i_t = 0} α_t.
  */
 final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimRunner.KeyNumber {
-    private final String prefix;
-
-    /** @param prefix "" for the claim's setting keys, "control_" for the control's (loss, step_factor) */
-    StabilitySgd(String prefix) {
-        this.prefix = prefix;
-    }
-
     record Instance(int d, int m, double radius, double stepFactor, long seed) {
         @Override
         public String toString() {
@@ -45,7 +38,7 @@ final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimR
         int[] dr = s.intRange("d");
         int[] mr = s.intRange("m");
         double[] rr = s.range("radius");
-        double[] fr = s.range(prefix + "step_factor");
+        double[] fr = s.range("step_factor");
         return new Instance(rng.intBetween(dr[0], dr[1]), rng.intBetween(mr[0], mr[1]), rng.uniform(rr[0], rr[1]),
                 rng.uniform(fr[0], fr[1]), rng.nextLong());
     }
@@ -54,8 +47,8 @@ final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimR
     public TrialResult check(Instance in, Trial trial) {
         var s = trial.setting();
         int paths = s.integer("paths");
-        double epochs = s.real(prefix + "epochs");
-        String lossName = s.text(prefix + "loss");
+        double epochs = s.real("epochs");
+        String lossName = StabilityData.choice(s, "loss", "both", "logistic", "huber");
         // "both": logistic on even trials, Huber on odd ones
         Loss loss = lossName.equals("both") ? (trial.index() % 2 == 0 ? Loss.LOGISTIC : Loss.HUBER)
                 : Loss.valueOf(lossName.toUpperCase(Locale.ROOT));
