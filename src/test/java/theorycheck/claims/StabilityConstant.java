@@ -19,8 +19,9 @@ import theorycheck.reference.StabilityBounds;
 
 /**
  * lit.bousquet-elisseeff: measured uniform stability of regularized ERM against B&amp;E's
- * β ≤ σ²κ²/(2λm). Even trials: ridge with the square loss (f − y)², |y| ≤ B; odd trials: L2-regularized
- * logistic regression (σ = 1). For every i the learner is retrained on S\i (removal, judged against
+ * β ≤ σ²κ²/(2λm). Setting loss: ridge with the square loss (f − y)², |y| ≤ B, L2-regularized logistic
+ * regression (σ = 1), or both (ridge on even trials, logistic on odd ones); normalization: mean
+ * (B&amp;E's learner) or sum (no 1/m, judged by the same β). For every i the learner is retrained on S\i (removal, judged against
  * β) and on S with zᵢ replaced by its label-flipped copy (replacement, judged against 2β); the loss
  * change is maximized over test points in the ball ‖x‖ ≤ κ = 1.
  */

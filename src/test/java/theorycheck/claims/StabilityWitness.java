@@ -18,8 +18,8 @@ import theorycheck.measure.ClopperPearson;
  * between the largest negative and the smallest positive training point, so R̂ = 0 and the
  * population risk is exactly |θ̂ − θ*|. Replacing the smallest positive point by the point 1 moves
  * θ̂, and every test x between the old and new θ̂ changes its loss by 1: replace-one stability is 1
- * on every such S. The control learner memorizes: it predicts the stored label on a training
- * point and 0 elsewhere.
+ * on every such S. With learner: memorizer the learner instead predicts the stored label on a
+ * training point and 0 elsewhere.
  */
 final class StabilityWitness implements InstanceCheck<StabilityWitness.Instance>, ClaimRunner.KeyNumber {
     record Instance(int m, double threshold, boolean memorizer, long seed) {
