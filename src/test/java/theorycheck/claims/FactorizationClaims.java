@@ -18,7 +18,7 @@ import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 
 /**
- * Matrix factorization (CATALOGUE.md §6, assignment Problem 2): the rank-1 landscape's critical points,
+ * Matrix factorization (assignment Problem 2 and the literature on it): the rank-1 landscape's critical points,
  * full-width matrix sensing from small init, the minimum nuclear-norm conjecture and deep factorizations.
  */
 class FactorizationClaims {

@@ -22,7 +22,7 @@ import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 
 /**
- * Networks at initialization and in the kernel regime (CATALOGUE.md §6): layer-wise gradient norms
+ * Networks at initialization and in the kernel regime: layer-wise gradient norms
  * (assignment Problem 1), the NTK limit and lazy training (slides "Kernel Regime"; book C.20, B.4, A.11).
  */
 class KernelRegimeClaims {
