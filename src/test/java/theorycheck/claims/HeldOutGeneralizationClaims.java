@@ -335,9 +335,9 @@ class HeldOutGeneralizationClaims {
 
         /**
          * Validation loss and exact population risk ½(‖w − β‖² + σ²) at every step of GD from 0 on
-         * Gaussian least squares (x ~ N(0, I), so E½(xᵀw − y)² = ½‖w − β‖² + ½σ²). The validation loss
-         * ½(wᵀGw − 2wᵀh + c), G = XᵥᵀXᵥ/m_val, h = Xᵥᵀyᵥ/m_val, c = ‖yᵥ‖²/m_val, costs d² per step
-         * whatever m_val is, so a large validation set is affordable.
+         * Gaussian least squares (x ~ N(0, I), so E½(xᵀw − y)² = ½‖w − β‖² + ½σ²). With
+         * {@code validation: population} the validation loss is that population risk (infinite
+         * validation data); with {@code held_out} it is the loss on m_val fresh points.
          */
         private double[][] regressionCurves(StopInstance inst, Setting s) {
             Rng rng = new Rng(inst.dataSeed());
@@ -345,6 +345,12 @@ class HeldOutGeneralizationClaims {
             int m = s.integer("m");
             int mVal = s.integer("m_val");
             double sigma = s.real("noise_std");
+            String validation = s.text("validation");
+            if (!validation.equals("held_out") && !validation.equals("population")) {
+                throw new IllegalArgumentException("validation must be held_out (m_val fresh points) or population"
+                        + " (the exact population risk: infinite validation data), got '" + validation + "'");
+            }
+            boolean population = validation.equals("population");
             double[] beta = Vec.scale(1.0 / Math.sqrt(d), rng.gaussianVector(d, 1.0));
             Mat x = new Mat(m, d, rng.gaussianVector(m * d, 1.0));
             Mat xv = new Mat(mVal, d, rng.gaussianVector(mVal * d, 1.0));
@@ -353,13 +359,10 @@ class HeldOutGeneralizationClaims {
             double lmax = PowerIteration.gramTop(x, rng.split()).value();
             double eta = s.real("step_fraction") * 2 / lmax;
             int steps = s.integer("gd_steps");
-            Mat gram = Ops.scale(1.0 / mVal, Ops.multTransA(xv, xv, null));
-            double[] h = Vec.scale(1.0 / mVal, Ops.gemvT(xv, yv, null));
-            double c = Vec.dot(yv, yv) / mVal;
             double[] w = new double[d];
             double[] r = new double[m];
             double[] g = new double[d];
-            double[] gw = new double[d];
+            double[] rv = new double[mVal];
             double[] valLoss = new double[steps + 1];
             double[] testLoss = new double[steps + 1];
             for (int t = 0; t <= steps; t++) {
@@ -368,8 +371,12 @@ class HeldOutGeneralizationClaims {
                     dist += (w[j] - beta[j]) * (w[j] - beta[j]);
                 }
                 testLoss[t] = 0.5 * (dist + sigma * sigma);
-                Ops.gemv(gram, w, gw);
-                valLoss[t] = 0.5 * (Vec.dot(w, gw) - 2 * Vec.dot(w, h) + c);
+                Ops.gemv(xv, w, rv);
+                double v = 0;
+                for (int i = 0; i < mVal; i++) {
+                    v += 0.5 * (rv[i] - yv[i]) * (rv[i] - yv[i]);
+                }
+                valLoss[t] = population ? testLoss[t] : v / mVal;
                 if (t == steps) {
                     break;
                 }
