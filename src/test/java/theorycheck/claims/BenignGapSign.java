@@ -62,10 +62,7 @@ final class BenignGapSign implements InstanceCheck<BenignGapSign.Instance>, Clai
         int m = size.m();
         Rng rng = trial.rng();
         double[] nr = trial.setting().range("noise_std");
-        String testNoise = trial.setting().text("test_noise");
-        if (!TEST_NOISE.contains(testNoise)) {
-            throw new IllegalArgumentException("test_noise must be one of " + TEST_NOISE + ", got '" + testNoise + "'");
-        }
+        String testNoise = trial.setting().choice("test_noise", TEST_NOISE.toArray(String[]::new));
         double sigma = rng.uniform(nr[0], nr[1]);
         boolean spiked = rng.uniform() < 0.5;
         boolean coin = rng.uniform() < 0.5;

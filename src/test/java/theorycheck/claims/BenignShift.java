@@ -43,11 +43,8 @@ final class BenignShift implements InstanceCheck<BenignShift.Instance>, ClaimRun
         BenignSize size = BenignSize.draw(trial);
         Rng rng = trial.rng();
         double[] kr = trial.setting().range("kappa");
-        String half = trial.setting().text("shifted_half");
-        if (!half.equals("A") && !half.equals("B")) {
-            throw new IllegalArgumentException("shifted_half must be A or B (the tail half whose variance the shift"
-                    + " multiplies by κ), got '" + half + "'");
-        }
+        // the tail half whose variance the shift multiplies by κ
+        String half = trial.setting().choice("shifted_half", "A", "B");
         return new Instance(size.m(), (int) Math.round(size.aspect() * size.m()), rng.logUniform(kr[0], kr[1]),
                 half.equals("A"), trial.setting().real("noise_std"), rng.nextLong());
     }

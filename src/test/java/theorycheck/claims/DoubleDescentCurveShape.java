@@ -54,15 +54,6 @@ final class DoubleDescentCurveShape implements InstanceCheck<DoubleDescentCurveS
             this.label = label;
         }
 
-        /** The estimator a setting names: {@code min_norm} or {@code tuned_ridge}. */
-        static Estimator named(String name) {
-            return switch (name) {
-                case "min_norm" -> MIN_NORM;
-                case "tuned_ridge" -> TUNED_RIDGE;
-                default -> throw new IllegalArgumentException(
-                        "estimator must be min_norm or tuned_ridge, got '" + name + "'");
-            };
-        }
 
         SpectralEstimators.Filter filter(int n, double r, double sigma) {
             if (this == MIN_NORM) {
@@ -93,7 +84,7 @@ final class DoubleDescentCurveShape implements InstanceCheck<DoubleDescentCurveS
     @Override
     public Instance draw(Trial trial) {
         Setting s = trial.setting();
-        Estimator estimator = Estimator.named(s.text("estimator"));
+        Estimator estimator = s.choice("estimator", Estimator.class);
         double[] rRange = s.range("signal_norm");
         double r = rRange[0] + (rRange[1] - rRange[0]) * trial.rng().uniform();
         return new Instance(s.integer("m"), s.integers("n"), s.integer("draws"), r, s.real("noise_std"), estimator,

@@ -80,16 +80,7 @@ class FactorizationClaims {
         public TargetInstance draw(Trial trial) {
             int[] nr = trial.setting().intRange("n");
             return new TargetInstance(trial.rng().intBetween(nr[0], nr[1]), trial.rng().nextLong(),
-                    targetSign(trial.setting().text("target")));
-        }
-
-        /** The sign s of the target s·u*u*ᵀ: "psd" (+1) or "negated" (−1). */
-        static double targetSign(String target) {
-            return switch (target) {
-                case "psd" -> 1;
-                case "negated" -> -1;
-                default -> throw new IllegalArgumentException("setting.target must be psd or negated, got '" + target + "'");
-            };
+                    trial.setting().choice("target", "psd", "negated").equals("psd") ? 1 : -1);
         }
 
         double value(double[] u, double[] star, double sign) {

@@ -258,11 +258,8 @@ class HeldOutGeneralizationClaims {
         @Override
         public StopInstance draw(Trial trial) {
             Rng rng = trial.rng();
-            String tasks = trial.setting().text("tasks");
-            if (!tasks.equals("alternate") && !tasks.equals("regression")) {
-                throw new IllegalArgumentException("tasks must be alternate (images on even trials, regression on odd)"
-                        + " or regression, got '" + tasks + "'");
-            }
+            // alternate: images on even trials, regression on odd
+            String tasks = trial.setting().choice("tasks", "alternate", "regression");
             if (tasks.equals("alternate") && trial.index() % 2 == 0) {
                 int a = rng.nextInt(FashionMnist.CLASSES);
                 int b = (a + 1 + rng.nextInt(FashionMnist.CLASSES - 1)) % FashionMnist.CLASSES;
@@ -345,12 +342,8 @@ class HeldOutGeneralizationClaims {
             int m = s.integer("m");
             int mVal = s.integer("m_val");
             double sigma = s.real("noise_std");
-            String validation = s.text("validation");
-            if (!validation.equals("held_out") && !validation.equals("population")) {
-                throw new IllegalArgumentException("validation must be held_out (m_val fresh points) or population"
-                        + " (the exact population risk: infinite validation data), got '" + validation + "'");
-            }
-            boolean population = validation.equals("population");
+            // held_out: m_val fresh points; population: the exact population risk (infinite validation data)
+            boolean population = s.choice("validation", "held_out", "population").equals("population");
             double[] beta = Vec.scale(1.0 / Math.sqrt(d), rng.gaussianVector(d, 1.0));
             Mat x = new Mat(m, d, rng.gaussianVector(m * d, 1.0));
             Mat xv = new Mat(mVal, d, rng.gaussianVector(mVal * d, 1.0));

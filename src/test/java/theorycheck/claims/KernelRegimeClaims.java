@@ -97,11 +97,7 @@ class KernelRegimeClaims {
         @Override
         public TrialResult check(PairInstance inst, Trial trial) {
             var s = trial.setting();
-            String measure = s.text("measure");
-            if (!measure.equals(WEIGHT_GRADIENT) && !measure.equals(DELTA)) {
-                throw new IllegalArgumentException("setting.measure must be " + WEIGHT_GRADIENT + " or " + DELTA
-                        + ", got '" + measure + "'");
-            }
+            String measure = s.choice("measure", WEIGHT_GRADIENT, DELTA);
             Activation subject = Activation.byName(s.text("activation"));
             double gain = s.real("weight_gain");
             double biasStd = s.real("bias_std");

@@ -42,16 +42,6 @@ final class KernelRegimeWidthBias implements InstanceCheck<KernelRegimeWidthBias
         }
     }
 
-    /** true for "tiled", false for "independent". */
-    static boolean tiled(String wideFeatures) {
-        return switch (wideFeatures) {
-            case "independent" -> false;
-            case "tiled" -> true;
-            default -> throw new IllegalArgumentException("setting.wide_features must be independent or tiled, got '"
-                    + wideFeatures + "'");
-        };
-    }
-
     @Override
     public Instance draw(Trial trial) {
         var s = trial.setting();
@@ -61,7 +51,7 @@ final class KernelRegimeWidthBias implements InstanceCheck<KernelRegimeWidthBias
                     + w[0] + " and " + w[1]);
         }
         return new Instance(s.integer("n"), s.integer("n_test"), s.integer("d"), w, s.integer("inits_per_width"),
-                tiled(s.text("wide_features")), s.real("alpha"), s.integer("steps"), trial.rng().nextLong());
+                s.choice("wide_features", "independent", "tiled").equals("tiled"), s.real("alpha"), s.integer("steps"), trial.rng().nextLong());
     }
 
     @Override

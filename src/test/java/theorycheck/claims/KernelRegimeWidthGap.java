@@ -35,21 +35,11 @@ final class KernelRegimeWidthGap implements InstanceCheck<KernelRegimeWidthGap.I
         }
     }
 
-    /** true for "mean_field", false for "ntk". */
-    static boolean meanField(String parametrization) {
-        return switch (parametrization) {
-            case "ntk" -> false;
-            case "mean_field" -> true;
-            default -> throw new IllegalArgumentException("setting.parametrization must be ntk or mean_field, got '"
-                    + parametrization + "'");
-        };
-    }
-
     @Override
     public Instance draw(Trial trial) {
         var s = trial.setting();
         return new Instance(s.integer("n"), s.integer("n_test"), s.integer("d"), s.integers("widths"),
-                s.integer("steps"), meanField(s.text("parametrization")), trial.rng().nextLong());
+                s.integer("steps"), s.choice("parametrization", "ntk", "mean_field").equals("mean_field"), trial.rng().nextLong());
     }
 
     @Override

@@ -36,6 +36,13 @@ import theorycheck.train.Trainer;
 
 /** Least squares and minimum norm (CATALOGUE.md §1): GD's implicit bias on underdetermined least squares. */
 class MinNormClaims {
+    /**
+     * Which eigenvalue λ of the Hessian places a step-size range end 2/λ: λmax (the theorems) or
+     * the mean eigenvalue (the controls' misplaced end, below λmax whenever the spectrum is spread).
+     */
+    enum Bound {
+        LAMBDA_MAX, LAMBDA_MEAN
+    }
 
     @Test
     @ClaimId("book.T1.1")
@@ -115,8 +122,8 @@ class MinNormClaims {
             Regression d = inst.base().data();
             Mat x = d.x();
             GramSpectrum.Result spectrum = GramSpectrum.of(x);
-            MinNormChoice.Bound which = MinNormChoice.of(trial.setting(), "bound", MinNormChoice.Bound.class);
-            double bound = which == MinNormChoice.Bound.LAMBDA_MEAN ? meanNonzero(spectrum) : spectrum.lambdaMax();
+            Bound which = trial.setting().choice("bound", Bound.class);
+            double bound = which == Bound.LAMBDA_MEAN ? meanNonzero(spectrum) : spectrum.lambdaMax();
             double inside = inst.base().stepFraction() * 2 / bound;
             double outside = inst.outsideFraction() * 2 / bound;
             double[] wStar = MinNorm.solve(x, d.y());
@@ -127,7 +134,7 @@ class MinNormClaims {
             TrainResult in = Trainer.run(risk, new GradientDescent(inside), new double[x.cols()], config);
             TrainResult out = Trainer.run(risk, new GradientDescent(outside), new double[x.cols()], config);
             double relError = in.diverged() ? Double.POSITIVE_INFINITY : Vec.distance(in.theta(), wStar) / scale;
-            var b = TrialResult.of(trial).instance(inst + " bound=" + MinNormChoice.label(which))
+            var b = TrialResult.of(trial).instance(inst + " bound=" + Setting.label(which))
                     .metric("insideStepTimesLambdaMax", inside * spectrum.lambdaMax())
                     .metric("outsideStepTimesLambdaMax", outside * spectrum.lambdaMax())
                     .metric("insideRelError", relError).metric("insideSteps", in.steps())
@@ -298,7 +305,7 @@ class MinNormClaims {
             double initialLoss = risk.value(new double[inst.n()]);
             int maxSteps = trial.setting().integer("max_steps");
             double lr = trial.setting().real("adaptive_lr");
-            List<Optimizer> optimizers = MinNormChoice.list(trial.setting(), "optimizers", Method.class).stream()
+            List<Optimizer> optimizers = trial.setting().choices("optimizers", Method.class).stream()
                     .map(method -> switch (method) {
                         case ADAM -> (Optimizer) new theorycheck.optim.Adam(lr, 0.9, 0.999, 1e-8, 0.5);
                         case ADAGRAD -> new AdaGrad(lr, 1e-10);
@@ -545,8 +552,8 @@ class MinNormClaims {
             Mat x = d.x();
             GramSpectrum.Result spectrum = GramSpectrum.of(x);
             Setting s = trial.setting();
-            Start start = MinNormChoice.of(s, "start", Start.class);
-            Method method = MinNormChoice.of(s, "optimizer", Method.class);
+            Start start = s.choice("start", Start.class);
+            Method method = s.choice("optimizer", Method.class);
             double[] w0 = start.of(inst, s);
             double[] target = reference.of(x, d.y(), w0);
             double scale = Vec.norm2(target);
@@ -564,7 +571,7 @@ class MinNormClaims {
             double relError = Vec.distance(run.theta(), target) / scale;
             double maxNull = run.trajectory().series("nullComponent").stream().mapToDouble(Double::doubleValue).max()
                     .orElse(Double.NaN);
-            var b = TrialResult.of(trial).instance(inst + " from " + MinNormChoice.label(start) + " " + opt.describe())
+            var b = TrialResult.of(trial).instance(inst + " from " + Setting.label(start) + " " + opt.describe())
                     .metric("m", inst.m()).metric("n", inst.n()).metric("stepFraction", inst.stepFraction())
                     .metric("lambdaMax", spectrum.lambdaMax()).metric("condition", spectrum.conditionNumber())
                     .metric("steps", run.steps()).metric("relError", relError).metric("maxNullComponent", maxNull)

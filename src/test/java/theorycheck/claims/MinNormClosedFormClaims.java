@@ -101,7 +101,7 @@ class MinNormClosedFormClaims {
             GAUSSIAN, ILL_CONDITIONED, ISOTROPIC;
 
             String label() {
-                return MinNormChoice.label(this);
+                return Setting.label(this);
             }
         }
 
@@ -160,7 +160,7 @@ class MinNormClosedFormClaims {
             int m = rng.intBetween(mr[0], mr[1]);
             double[] ar = s.range("aspect");
             int n = Math.max(2, (int) Math.round(m * rng.uniform(ar[0], ar[1])));
-            List<Design> cycle = MinNormChoice.list(s, "design_cycle", Design.class);
+            List<Design> cycle = s.choices("design_cycle", Design.class);
             Design design = cycle.get(trial.index() % cycle.size());
             boolean zeroSignal = rng.uniform() < s.real("zero_signal_fraction");
             double[] sr = s.range("signal_std");
@@ -522,8 +522,8 @@ class MinNormClosedFormClaims {
             int n = quad.n();
             double[] theta0 = inst.theta0();
             double lambdaMax = quad.lambdaMax();
-            MinNormChoice.Bound which = MinNormChoice.of(s, "bound", MinNormChoice.Bound.class);
-            var b = TrialResult.of(trial).instance(inst + " bound=" + MinNormChoice.label(which))
+            MinNormClaims.Bound which = s.choice("bound", MinNormClaims.Bound.class);
+            var b = TrialResult.of(trial).instance(inst + " bound=" + Setting.label(which))
                     .metric("n", n).metric("kappa", inst.kappa());
 
             // (a) per-direction rates along the core's GD trajectory
@@ -582,7 +582,7 @@ class MinNormClosedFormClaims {
                     .metric("slowestFactorAtEnd", StrictMath.pow(1 - alpha * quad.lambda()[0], steps));
 
             // (b) the threshold from both sides
-            double bound = which == MinNormChoice.Bound.LAMBDA_MEAN ? quad.lambdaMean() : lambdaMax;
+            double bound = which == MinNormClaims.Bound.LAMBDA_MEAN ? quad.lambdaMean() : lambdaMax;
             double below = inst.belowFraction() * 2 / bound;
             double above = inst.aboveFraction() * 2 / bound;
             Quadratic objective = quad.objective();
@@ -768,7 +768,7 @@ class MinNormClosedFormClaims {
         private static List<Optimizer> optimizers(Setting s, ClosedFormQuadratic quad) {
             double gdStep = s.real("gd_step_fraction") * 2 / quad.lambdaMax();
             double eps = s.real("adaptive_eps");
-            double lr = switch (MinNormChoice.of(s, "adaptive_lr", LrRule.class)) {
+            double lr = switch (s.choice("adaptive_lr", LrRule.class)) {
                 case ERROR_SCALED -> s.real("adaptive_lr_fraction") * s.real("initial_error");
                 case GD_EQUIVALENT -> eps * gdStep;
             };

@@ -41,10 +41,10 @@ final class StabilityConstant implements InstanceCheck<StabilityConstant.Instanc
         int[] mr = s.intRange("m");
         double[] lr = s.range("lambda");
         // "both": ridge on even trials, logistic on odd ones
-        String loss = StabilityData.choice(s, "loss", "both", "ridge", "logistic");
+        String loss = s.choice("loss", "both", "ridge", "logistic");
         boolean logistic = loss.equals("both") ? trial.index() % 2 == 1 : loss.equals("logistic");
         // "mean": B&E's (1/m)Σℓ + λ‖w‖²; "sum": Σℓ + λ‖w‖², judged by the same β
-        boolean sum = StabilityData.choice(s, "normalization", "mean", "sum").equals("sum");
+        boolean sum = s.choice("normalization", "mean", "sum").equals("sum");
         return new Instance(logistic, rng.intBetween(dr[0], dr[1]), rng.intBetween(mr[0], mr[1]),
                 rng.logUniform(lr[0], lr[1]), sum, rng.nextLong());
     }

@@ -1,7 +1,5 @@
 package theorycheck.claims;
 
-import java.util.Arrays;
-import theorycheck.claim.Setting;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.Vec;
@@ -13,19 +11,6 @@ import theorycheck.linalg.Vec;
  */
 final class StabilityData {
     private StabilityData() {
-    }
-
-    /**
-     * A text setting key that must take one of the named values: an unknown value is an error naming
-     * the key and the allowed values, never a silent default.
-     */
-    static String choice(Setting setting, String key, String... allowed) {
-        String v = setting.text(key);
-        if (!Arrays.asList(allowed).contains(v)) {
-            throw new IllegalArgumentException("setting '" + key + "' must be one of " + Arrays.toString(allowed)
-                    + ", got '" + v + "'");
-        }
-        return v;
     }
 
     /** A sample: design (one example per row) and labels. */

@@ -75,7 +75,7 @@ final class StabilityLoo implements InstanceCheck<StabilityLoo.Instance>, ClaimR
         double noise = s.real("noise");
         double minShrink = s.real("min_shrink");
         // the gap as read (test − train), or the book's literal Gap = train − test (control)
-        double sign = StabilityData.choice(s, "gap", "test_minus_train", "train_minus_test").equals("test_minus_train") ? 1 : -1;
+        double sign = s.choice("gap", "test_minus_train", "train_minus_test").equals("test_minus_train") ? 1 : -1;
         Rng rng = new Rng(in.seed());
         double[] wStar = rng.split().gaussianVector(in.d(), 1.0 / (in.featureStd() * Math.sqrt(in.d())));
         Mat x = RandomDesigns.gaussian(in.m(), in.d(), in.featureStd(), rng.split());

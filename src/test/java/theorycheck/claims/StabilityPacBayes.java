@@ -50,7 +50,7 @@ final class StabilityPacBayes implements InstanceCheck<StabilityPacBayes.Instanc
         double delta = s.real("delta");
         double lambda = s.real("lambda");
         double flip = s.real("flip");
-        boolean pointMass = StabilityData.choice(s, "posterior", "gaussian", "point").equals("point");
+        boolean pointMass = s.choice("posterior", "gaussian", "point").equals("point");
         Rng rng = new Rng(in.seed());
         double[] wStar = StabilityData.direction(in.d(), 1.0, rng.split());
         StabilityData.Sample fresh = StabilityData.classification(s.integer("test_size"), wStar, 1.0, flip, rng.split());

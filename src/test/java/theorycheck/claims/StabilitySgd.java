@@ -48,7 +48,7 @@ final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimR
         var s = trial.setting();
         int paths = s.integer("paths");
         double epochs = s.real("epochs");
-        String lossName = StabilityData.choice(s, "loss", "both", "logistic", "huber");
+        String lossName = s.choice("loss", "both", "logistic", "huber");
         // "both": logistic on even trials, Huber on odd ones
         Loss loss = lossName.equals("both") ? (trial.index() % 2 == 0 ? Loss.LOGISTIC : Loss.HUBER)
                 : Loss.valueOf(lossName.toUpperCase(Locale.ROOT));

@@ -35,7 +35,7 @@ final class StabilityWitness implements InstanceCheck<StabilityWitness.Instance>
         Rng rng = trial.rng();
         int[] mr = s.intRange("m");
         double[] tr = s.range("threshold");
-        boolean memorizer = StabilityData.choice(s, "learner", "threshold_erm", "memorizer").equals("memorizer");
+        boolean memorizer = s.choice("learner", "threshold_erm", "memorizer").equals("memorizer");
         return new Instance(rng.intBetween(mr[0], mr[1]), rng.uniform(tr[0], tr[1]), memorizer, rng.nextLong());
     }
 
