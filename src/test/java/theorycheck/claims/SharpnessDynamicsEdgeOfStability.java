@@ -70,6 +70,14 @@ final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessD
         double level() {
             return (2 + 2 * beta) / lr;
         }
+
+        /**
+         * The stability limit of the update actually run, on a quadratic: the level, except for Nesterov,
+         * whose limit is (2 + 2β)/((1 + 2β)η). Reported only, so a control run can be seen at its own edge.
+         */
+        double ownLimit() {
+            return momentum.equals("nesterov") ? level() / (1 + 2 * beta) : level();
+        }
     }
 
     @Override
@@ -134,6 +142,7 @@ final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessD
                 .metric("initialRatio", ratio.length > 0 ? ratio[0] : Double.NaN)
                 .metric("lateMedianRatio", lateMedian)
                 .metric("lateMaxRatio", lateMax)
+                .metric("lateMedianOverOwnLimit", lateMedian * level / inst.ownLimit())
                 .metric("lateMinRatio", Arrays.stream(late).min().orElse(Double.NaN))
                 .metric("fractionInBand", inBand)
                 .metric("fractionAbove", above)
