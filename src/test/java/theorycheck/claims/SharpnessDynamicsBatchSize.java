@@ -34,19 +34,14 @@ import theorycheck.train.Trainer;
  * the training-loss Hessian (Lanczos on exact Hessian-vector products), the relative sharpness
  * λ_max/L and the adaptive sharpness λ_max(|θ|H|θ|) (Kwon et al. 2021). The step is the same for
  * both batches, or scaled linearly with the batch (η_B = η·B/B_small), by the setting's
- * {@code scale_lr} (the control reads {@code control_scale_lr}). A seed agrees with the statement
- * when the small batch ends sharper.
+ * {@code lr_rule} ({@code fixed} or {@code linear}). A seed agrees with the statement when the small
+ * batch ends sharper. λ_max·η/2 is recorded per run: where it is near 1 the run's sharpness sits at
+ * the 2/η edge of stability, a cap set by the step rather than by the batch.
  */
 final class SharpnessDynamicsBatchSize implements InstanceCheck<SharpnessDynamicsBatchSize.Instance>,
         ClaimRunner.KeyNumber {
     /** Lanczos relative residual for the end-point sharpness: far below the differences compared. */
     static final double LANCZOS_TOL = 1e-8;
-
-    private final boolean control;
-
-    SharpnessDynamicsBatchSize(boolean control) {
-        this.control = control;
-    }
 
     record Instance(boolean scaleLr, double lr, long dataSeed, long initSeed, long samplerSeed) {
         @Override
@@ -59,9 +54,9 @@ final class SharpnessDynamicsBatchSize implements InstanceCheck<SharpnessDynamic
     @Override
     public Instance draw(Trial trial) {
         Setting s = trial.setting();
-        boolean scale = Boolean.parseBoolean(s.text(control ? "control_scale_lr" : "scale_lr"));
+        boolean scale = SharpnessSettings.is(trial, "lr_rule", "linear", "fixed");
         Rng rng = trial.rng();
-        double lr = s.real(control ? "control_lr" : "lr");
+        double lr = s.real("lr");
         return new Instance(scale, lr, rng.nextLong(), rng.nextLong(), rng.nextLong());
     }
 
@@ -96,6 +91,8 @@ final class SharpnessDynamicsBatchSize implements InstanceCheck<SharpnessDynamic
                 .metric("relative.large", b.lambdaMax() / b.loss())
                 .metric("adaptive.small", a.adaptive())
                 .metric("adaptive.large", b.adaptive())
+                .metric("edgeRatio.small", a.lambdaMax() * a.lr() / 2)
+                .metric("edgeRatio.large", b.lambdaMax() * b.lr() / 2)
                 .metric("loss.small", a.loss())
                 .metric("loss.large", b.loss())
                 .metric("epochs.small", a.epochs(stepsPerEpoch(n, small)))
@@ -111,9 +108,10 @@ final class SharpnessDynamicsBatchSize implements InstanceCheck<SharpnessDynamic
         }
         double effect = Math.log(a.lambdaMax() / b.lambdaMax());
         return r.decide(effect, effect > 0, String.format(Locale.ROOT,
-                "λ_max: batch %d %.3f vs batch %d %.3f (log ratio %+.3f; > 0 agrees with the statement); relative "
-                        + "λ_max/L %.2f vs %.2f; adaptive %.4f vs %.4f", small, a.lambdaMax(), large, b.lambdaMax(), effect,
-                a.lambdaMax() / a.loss(), b.lambdaMax() / b.loss(), a.adaptive(), b.adaptive()));
+                "λ_max: batch %d %.3f vs batch %d %.3f (log ratio %+.3f; > 0 agrees with the statement); λ_max·η/2 "
+                        + "%.2f vs %.2f; relative λ_max/L %.2f vs %.2f; adaptive %.4f vs %.4f", small, a.lambdaMax(), large,
+                b.lambdaMax(), effect, a.lambdaMax() * a.lr() / 2, b.lambdaMax() * b.lr() / 2, a.lambdaMax() / a.loss(),
+                b.lambdaMax() / b.loss(), a.adaptive(), b.adaptive()));
     }
 
     /** SGD with random reshuffling from θ₀ until the full training loss (checked once per epoch) is ≤ the target. */

@@ -12,6 +12,7 @@ import theorycheck.claim.TrialResult;
 import theorycheck.data.RandomDesigns;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
+import theorycheck.linalg.SymmetricEigen;
 import theorycheck.loss.Quadratic;
 import theorycheck.optim.GradientDescent;
 import theorycheck.optim.Stepper;
@@ -21,9 +22,11 @@ import theorycheck.optim.Stepper;
  * GD with the step 1/λ_max on both. The expected loss over an isotropic random start,
  * E f(θ_t) = ½ tr(H(I − αH)^{2t})/d, is computed exactly as the mean of the core's GD runs from
  * the d unit vectors (cross-checked against the spectral formula), and the iterations T_ε to
- * reduce it by ε are compared. The claim arm's pair has different spectra between the extremes
- * (bulk near λ_max versus bulk near λ_min); the control's pair has the same spectrum in two random
- * eigenbases, where κ plus the spectrum do fix T_ε.
+ * reduce it by ε are compared. Each pair has different spectra between the extremes (bulk near
+ * λ_max versus bulk near λ_min). The setting's {@code start} chooses the start: {@code isotropic}
+ * (the claim: E θ₀θ₀ᵀ = I/d, every eigendirection carries error) or {@code worst_case} (the control:
+ * θ₀ the unit eigenvector of λ_min, the slowest direction, whose rate 1 − 1/κ is what κ fixes; the
+ * spectrum between the extremes then carries no error and cannot matter).
  */
 final class SharpnessDynamicsConditionNumber implements InstanceCheck<SharpnessDynamicsConditionNumber.Instance>,
         ClaimRunner.KeyNumber {
@@ -31,12 +34,6 @@ final class SharpnessDynamicsConditionNumber implements InstanceCheck<SharpnessD
     static final double FORMULA_TOL = 1e-9;
     /** Iteration counts "equal": one step of slack for round-off at the ε crossing. */
     static final int STEP_SLACK = 1;
-
-    private final boolean control;
-
-    SharpnessDynamicsConditionNumber(boolean control) {
-        this.control = control;
-    }
 
     /** Two spectra with λ_max = 1 and λ_min = 1/κ. */
     record Instance(int d, double kappa, double[] spectrumA, double[] spectrumB, long seed) {
@@ -61,7 +58,7 @@ final class SharpnessDynamicsConditionNumber implements InstanceCheck<SharpnessD
         a[d - 1] = b[d - 1] = 1.0;
         for (int i = 1; i < d - 1; i++) {
             a[i] = rng.uniform(0.5, 1.0); // bulk near the sharp end
-            b[i] = control ? a[i] : rng.uniform(mu, 1.5 * mu); // bulk near the flat end
+            b[i] = rng.uniform(mu, 1.5 * mu); // bulk near the flat end
         }
         return new Instance(d, kappa, a, b, rng.nextLong());
     }
@@ -75,10 +72,11 @@ final class SharpnessDynamicsConditionNumber implements InstanceCheck<SharpnessD
         Mat ha = RandomDesigns.symmetricWithEigenvalues(inst.d(), rng.split(), inst.spectrumA());
         Mat hb = RandomDesigns.symmetricWithEigenvalues(inst.d(), rng.split(), inst.spectrumB());
         double alpha = 1.0; // 1/λ_max
-        double[] curveA = expectedLossCurve(ha, alpha, eps, maxSteps);
-        double[] curveB = expectedLossCurve(hb, alpha, eps, maxSteps);
-        double formulaErr = Math.max(formulaError(curveA, inst.spectrumA(), alpha),
-                formulaError(curveB, inst.spectrumB(), alpha));
+        boolean worstCase = SharpnessSettings.is(trial, "start", "worst_case", "isotropic");
+        double[] curveA = expectedLossCurve(ha, starts(ha, worstCase), alpha, eps, maxSteps);
+        double[] curveB = expectedLossCurve(hb, starts(hb, worstCase), alpha, eps, maxSteps);
+        double formulaErr = Math.max(formulaError(curveA, inst.spectrumA(), worstCase, alpha),
+                formulaError(curveB, inst.spectrumB(), worstCase, alpha));
         int ta = crossing(curveA, eps);
         int tb = crossing(curveB, eps);
         var r = TrialResult.of(trial).instance(inst.toString())
@@ -102,51 +100,76 @@ final class SharpnessDynamicsConditionNumber implements InstanceCheck<SharpnessD
         }
         int gap = Math.abs(ta - tb);
         return r.decide(gap, gap <= STEP_SLACK, String.format(Locale.ROOT,
-                "same κ = %.1f: GD needs T_ε = %d (A) and %d (B) steps to cut the expected loss by %.0e (equal up to %d "
+                "%s start, same κ = %.1f: GD needs T_ε = %d (A) and %d (B) steps to cut the expected loss by %.0e (equal up to %d "
                         + "passes); worst-case rate 1 − 1/κ = %.4f for both; sublevel-set volume ratio vol_B/vol_A = e^%.1f",
-                inst.kappa(), ta, tb, eps, STEP_SLACK, 1 - 1 / inst.kappa(),
+                worstCase ? "worst-case (λ_min eigenvector)" : "isotropic", inst.kappa(), ta, tb, eps, STEP_SLACK, 1 - 1 / inst.kappa(),
                 0.5 * (sumLog(inst.spectrumA()) - sumLog(inst.spectrumB()))));
     }
 
     /**
-     * E f(θ_t) for θ₀ uniform on the unit sphere's second moment I/d: the mean over the d unit
-     * vectors u_k of f(GD_t(u_k)), each run by the core's {@link GradientDescent}. Stops once the
-     * curve is below ε·E f(θ₀) or after maxSteps.
+     * The starts whose mean loss is the curve: the d unit vectors (second moment I/d, an isotropic
+     * start), or the one unit eigenvector of H's smallest eigenvalue (the worst-case start).
      */
-    static double[] expectedLossCurve(Mat h, double alpha, double eps, int maxSteps) {
+    static double[][] starts(Mat h, boolean worstCase) {
         int d = h.rows();
-        Quadratic f = new Quadratic(h, new double[d]);
-        double[][] thetas = new double[d][d];
-        Stepper[] steppers = new Stepper[d];
+        if (worstCase) {
+            SymmetricEigen.Result eig = SymmetricEigen.decompose(h);
+            int k = 0;
+            for (int i = 1; i < d; i++) {
+                k = eig.values()[i] < eig.values()[k] ? i : k;
+            }
+            return new double[][] {eig.vector(k)};
+        }
+        double[][] unit = new double[d][d];
         for (int k = 0; k < d; k++) {
-            thetas[k][k] = 1.0;
+            unit[k][k] = 1.0;
+        }
+        return unit;
+    }
+
+    /**
+     * E f(θ_t) over the given starts: the mean of f(GD_t(s_k)), each run by the core's
+     * {@link GradientDescent}. Stops once the curve is below ε·E f(θ₀) or after maxSteps.
+     */
+    static double[] expectedLossCurve(Mat h, double[][] starts, double alpha, double eps, int maxSteps) {
+        int d = h.rows();
+        int m = starts.length;
+        Quadratic f = new Quadratic(h, new double[d]);
+        double[][] thetas = new double[m][];
+        Stepper[] steppers = new Stepper[m];
+        for (int k = 0; k < m; k++) {
+            thetas[k] = starts[k].clone();
             steppers[k] = new GradientDescent(alpha).start(d);
         }
         double[] grad = new double[d];
         List<Double> curve = new ArrayList<>();
         for (int t = 0; t <= maxSteps; t++) {
             double sum = 0;
-            for (int k = 0; k < d; k++) {
+            for (int k = 0; k < m; k++) {
                 sum += f.valueAndGradient(thetas[k], null, grad);
                 steppers[k].step(thetas[k], grad, t);
             }
-            curve.add(sum / d);
-            if (sum / d <= eps * curve.get(0)) {
+            curve.add(sum / m);
+            if (sum / m <= eps * curve.get(0)) {
                 break;
             }
         }
         return ClaimCharts.toArray(curve);
     }
 
-    /** Largest relative gap between the run curve and ½Σλᵢ(1 − αλᵢ)^{2t}/d. */
-    static double formulaError(double[] curve, double[] lambda, double alpha) {
+    /**
+     * Largest relative gap between the run curve and its spectral formula: ½Σλᵢ(1 − αλᵢ)^{2t}/d for the
+     * isotropic start, ½λ_min(1 − αλ_min)^{2t} for the worst-case one.
+     */
+    static double formulaError(double[] curve, double[] lambda, boolean worstCase, double alpha) {
+        double[] terms = worstCase ? new double[] {java.util.Arrays.stream(lambda).min().getAsDouble()} : lambda;
         double worst = 0;
         for (int t = 0; t < curve.length; t++) {
             double s = 0;
-            for (double l : lambda) {
+            for (double l : terms) {
                 s += 0.5 * l * Math.pow(1 - alpha * l, 2.0 * t);
             }
-            s /= lambda.length;
+            s /= terms.length;
             worst = Math.max(worst, Math.abs(curve[t] - s) / s);
         }
         return worst;

@@ -22,6 +22,7 @@ import theorycheck.model.Init;
 import theorycheck.model.Mlp;
 import theorycheck.optim.GradientDescent;
 import theorycheck.optim.HeavyBall;
+import theorycheck.optim.Nesterov;
 import theorycheck.optim.Optimizer;
 import theorycheck.optim.Stepper;
 
@@ -34,23 +35,48 @@ import theorycheck.optim.Stepper;
  * half the ratio reaches the level (its largest value is near 1) and does not stay above it (only a
  * small fraction of checkpoints lie above 1 + band): above the level the top direction is unstable,
  * so an excursion there is transient, while a level set too low is exceeded most of the time.
+ * The optimizer is the setting's: plain GD when it has no {@code momentum} key, else heavy-ball or
+ * Nesterov ({@code momentum: heavy_ball | nesterov}) with {@code beta}; the CEILING level is always
+ * heavy-ball's (2 + 2β)/η, the statement's. λ_max is measured every {@code every} steps in the second
+ * half (where the rule looks) and every {@code every_early} steps before it (for the chart only).
  */
 final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessDynamicsEdgeOfStability.Instance>,
         ClaimRunner.KeyNumber {
     enum Rule { HOVER, CEILING }
 
     private final Rule rule;
-    private final boolean control;
 
-    SharpnessDynamicsEdgeOfStability(Rule rule, boolean control) {
+    SharpnessDynamicsEdgeOfStability(Rule rule) {
         this.rule = rule;
-        this.control = control;
     }
 
-    record Instance(double lr, double beta, long dataSeed, long initSeed) {
+    /** @param momentum "none", "heavy_ball" or "nesterov" */
+    record Instance(double lr, String momentum, double beta, long dataSeed, long initSeed) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "η=%.4f β=%.2f dataSeed=%d initSeed=%d", lr, beta, dataSeed, initSeed);
+            return String.format(Locale.ROOT, "η=%.4f %s β=%.2f dataSeed=%d initSeed=%d", lr,
+                    momentum.equals("none") ? "GD" : momentum, beta, dataSeed, initSeed);
+        }
+
+        Optimizer optimizer() {
+            return switch (momentum) {
+                case "heavy_ball" -> new HeavyBall(lr, beta);
+                case "nesterov" -> new Nesterov(lr, beta);
+                default -> new GradientDescent(lr);
+            };
+        }
+
+        /** GD's 2/η, or heavy-ball's (2 + 2β)/η whatever the momentum variant run (the statement's level). */
+        double level() {
+            return (2 + 2 * beta) / lr;
+        }
+
+        /**
+         * The stability limit of the update actually run, on a quadratic: the level, except for Nesterov,
+         * whose limit is (2 + 2β)/((1 + 2β)η). Reported only, so a control run can be seen at its own edge.
+         */
+        double ownLimit() {
+            return momentum.equals("nesterov") ? level() / (1 + 2 * beta) : level();
         }
     }
 
@@ -58,21 +84,11 @@ final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessD
     public Instance draw(Trial trial) {
         Setting s = trial.setting();
         Rng rng = trial.rng();
-        double lr;
-        if (control && s.has("control_lr")) {
-            lr = s.real("control_lr");
-            rng.uniform(); // keep the seeds' positions the same as in the claim arm
-        } else {
-            double[] r = s.range("lr");
-            lr = rng.logUniform(r[0], r[1]);
-        }
-        return new Instance(lr, s.has("beta") ? s.real("beta") : 0.0, rng.nextLong(), rng.nextLong());
-    }
-
-    /** The level the ratio is taken against: the claim's (2 + 2β)/η, or GD's 2/η in the momentum control. */
-    private double level(Instance inst) {
-        boolean gdLevel = control && rule == Rule.CEILING;
-        return (2 + 2 * (gdLevel ? 0.0 : inst.beta())) / inst.lr();
+        double[] r = s.range("lr");
+        double lr = rng.logUniform(r[0], r[1]);
+        boolean momentum = s.has("momentum");
+        return new Instance(lr, momentum ? SharpnessSettings.choice(trial, "momentum", "heavy_ball", "nesterov") : "none",
+                momentum ? s.real("beta") : 0.0, rng.nextLong(), rng.nextLong());
     }
 
     @Override
@@ -81,14 +97,14 @@ final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessD
         int perClass = s.integer("per_class");
         int steps = s.integer("steps");
         int every = s.integer("every");
+        int everyEarly = s.integer("every_early");
         double tol = s.real("lanczos_tol");
         Classification data = SharpnessDynamicsData.train(s, perClass, new Rng(inst.dataSeed()));
         Mlp mlp = new Mlp(data.dim(), new int[] {s.integer("width")}, Activation.TANH, true);
         EmpiricalRisk risk = new EmpiricalRisk(mlp, SquaredLoss.INSTANCE, data.x(), data.y());
         double[] theta = mlp.initialize(Init.XAVIER, new Rng(inst.initSeed()));
-        Optimizer opt = inst.beta() > 0 ? new HeavyBall(inst.lr(), inst.beta()) : new GradientDescent(inst.lr());
-        Stepper stepper = opt.start(theta.length);
-        double level = level(inst);
+        Stepper stepper = inst.optimizer().start(theta.length);
+        double level = inst.level();
         Rng lanczosRng = new Rng(inst.initSeed() ^ 0x9E3779B97F4A7C15L);
 
         List<Double> ts = new ArrayList<>();
@@ -102,7 +118,7 @@ final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessD
                 failure = "diverged at step " + t;
                 break;
             }
-            if (t % every == 0) {
+            if (t % (2 * t >= steps ? every : everyEarly) == 0) {
                 ts.add((double) t);
                 ratios.add(SharpnessDynamicsData.lambdaMax(risk, theta, lanczosRng, tol) / level);
                 losses.add(loss);
@@ -120,12 +136,13 @@ final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessD
         var r = TrialResult.of(trial)
                 .instance(inst + " " + SharpnessDynamicsData.describe(s, perClass) + String.format(Locale.ROOT,
                         ", tanh MLP width %d, %d steps, level %s = %.2f", s.integer("width"), steps,
-                        level(inst) * inst.lr() > 2.0 + 1e-12 ? "(2+2β)/η" : "2/η", level))
+                        inst.beta() > 0 ? "(2+2β)/η" : "2/η", level))
                 .metric("lr", inst.lr())
                 .metric("level", level)
                 .metric("initialRatio", ratio.length > 0 ? ratio[0] : Double.NaN)
                 .metric("lateMedianRatio", lateMedian)
                 .metric("lateMaxRatio", lateMax)
+                .metric("lateMedianOverOwnLimit", lateMedian * level / inst.ownLimit())
                 .metric("lateMinRatio", Arrays.stream(late).min().orElse(Double.NaN))
                 .metric("fractionInBand", inBand)
                 .metric("fractionAbove", above)
@@ -191,7 +208,7 @@ final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessD
             Arrays.fill(one, 1.0);
             series.add(Chart.Series.line("stability level", x, one));
         }
-        String level = rule == Rule.CEILING && control ? "2/η" : rule == Rule.CEILING ? "(2+2β)/η" : "2/η";
+        String level = rule == Rule.CEILING ? "(2+2β)/η" : "2/η";
         return List.of(
                 new Chart(e.arm() + "-sharpness-over-level", "λ_max of the training-loss Hessian divided by " + level
                         + " (" + e.arm() + ")", "step", "λ_max / " + level, false, false, series),

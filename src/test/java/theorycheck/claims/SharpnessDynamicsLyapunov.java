@@ -20,10 +20,11 @@ import theorycheck.reference.Lyapunov;
 /**
  * book.T1.5: SGD on a quadratic with additive Gaussian mini-batch noise of covariance C/B, run long
  * enough to sample its stationary law; the empirical second moment of θ − θ* (batch means) is
- * compared entry by entry with a predicted covariance. The claim arm predicts with the exact
- * discrete Lyapunov solution ({@link Lyapunov#sgdStationary}) under a general (non-commuting) C;
- * the control arm uses isotropic C = σ²I and predicts with the book's B.8 formula Σ = αΣ_noise H⁻¹
- * (Σ_noise = σ²I/B), which the same check must reject.
+ * compared entry by entry with a predicted covariance. The setting's {@code noise} ({@code general}:
+ * a random non-commuting C; {@code isotropic}: C = σ²I) and {@code predict} ({@code discrete_lyapunov}:
+ * the exact solution {@link Lyapunov#sgdStationary}; {@code book_b8}: the book's B.8 formula
+ * Σ = αΣ_noise H⁻¹ with Σ_noise = C/B) choose the arm: the claim predicts with the discrete Lyapunov
+ * solution under general noise, the control with B.8 under isotropic noise, which the check must reject.
  */
 final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamicsLyapunov.Instance>,
         ClaimRunner.KeyNumber {
@@ -33,12 +34,6 @@ final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamics
      * give a family-wise false-alarm rate below 1%.
      */
     static final double Z_TOL = 5.0;
-
-    private final boolean control;
-
-    SharpnessDynamicsLyapunov(boolean control) {
-        this.control = control;
-    }
 
     /** H = U diag(λ) Uᵀ with λ_max = 1, step α = f/λ_max, per-example noise covariance C, batch B. */
     record Instance(int d, double[] lambda, double stepFraction, int batch, boolean isotropic, long seed) {
@@ -66,7 +61,8 @@ final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamics
         reverse(lambda);
         double[] fr = s.range("step_fraction");
         int[] br = s.intRange("batch");
-        return new Instance(d, lambda, rng.uniform(fr[0], fr[1]), rng.intBetween(br[0], br[1]), control,
+        return new Instance(d, lambda, rng.uniform(fr[0], fr[1]), rng.intBetween(br[0], br[1]),
+                SharpnessSettings.is(trial, "noise", "isotropic", "general"),
                 rng.nextLong());
     }
 
@@ -86,7 +82,8 @@ final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamics
         Mat continuous = Lyapunov.continuousLimit(h, c, alpha, b);
         // B.8: "compare covariance to α Σ_noise H⁻¹" with Σ_noise = C/B (C = σ²I commutes with H)
         Mat book = Ops.scale(alpha / b, Ops.mult(c, inverse(h), null));
-        Mat predicted = control ? book : discrete;
+        boolean b8 = SharpnessSettings.is(trial, "predict", "book_b8", "discrete_lyapunov");
+        Mat predicted = b8 ? book : discrete;
 
         BatchMeans est = simulate(h, c, alpha, b, batches, batchLength, rng.split());
         double burnIn = est.burnIn();
@@ -123,7 +120,7 @@ final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamics
         if (!est.finite()) {
             return r.decide(Double.NaN, false, "the simulated iterates became non-finite");
         }
-        String against = control ? "the book's B.8 covariance αΣ_noise H⁻¹" : "the discrete Lyapunov solution";
+        String against = b8 ? "the book's B.8 covariance αΣ_noise H⁻¹" : "the discrete Lyapunov solution";
         return r.decide(zPredicted, zPredicted <= Z_TOL, String.format(Locale.ROOT,
                 "max |z| against %s = %.2f (≤ %.1f passes); relative Frobenius error %.4f", against, zPredicted, Z_TOL,
                 relativeFrobenius(est.mean(), predicted)));

@@ -32,17 +32,10 @@ import theorycheck.train.Trainer;
  * flipped), one tanh-MLP initialization and one mini-batch order, trained for a fixed number of
  * epochs by SGD and by SAM with the same step; both are scored by the cross-entropy (mean logistic
  * loss) on held-out test images, test accuracy beside it. A seed agrees with the statement when
- * SAM's test cross-entropy is strictly lower. The claim arm and
- * the control read their own setting keys ({@code <key>} and {@code control_<key>}).
+ * SAM's test cross-entropy is strictly lower.
  */
 final class SharpnessDynamicsSamVsSgd implements InstanceCheck<SharpnessDynamicsSamVsSgd.Instance>,
         ClaimRunner.KeyNumber {
-    private final boolean control;
-
-    SharpnessDynamicsSamVsSgd(boolean control) {
-        this.control = control;
-    }
-
     /** The arm's hyper-parameters and the seed's random streams. */
     record Instance(int perClass, double labelNoise, int width, int batch, double lr, double rho, int epochs,
             long dataSeed, long initSeed, long samplerSeed) {
@@ -54,17 +47,12 @@ final class SharpnessDynamicsSamVsSgd implements InstanceCheck<SharpnessDynamics
         }
     }
 
-    private String key(String name) {
-        return control ? "control_" + name : name;
-    }
-
     @Override
     public Instance draw(Trial trial) {
         Setting s = trial.setting();
         Rng rng = trial.rng();
-        return new Instance(s.integer(key("per_class")), s.real(key("label_noise")), s.integer(key("width")),
-                s.integer(key("batch")), s.real(key("lr")), s.real(key("rho")), s.integer(key("epochs")), rng.nextLong(),
-                rng.nextLong(), rng.nextLong());
+        return new Instance(s.integer("per_class"), s.real("label_noise"), s.integer("width"), s.integer("batch"),
+                s.real("lr"), s.real("rho"), s.integer("epochs"), rng.nextLong(), rng.nextLong(), rng.nextLong());
     }
 
     @Override

@@ -64,95 +64,116 @@ final class SharpnessGeneralization {
         return SymmetricEigen.decompose(FullHessian.of(risk, theta)).max();
     }
 
+    /**
+     * One trial's pairs; the setting's {@code pairs} chooses them: {@code relu_rescaled} (the claim) or
+     * {@code diagonal_nets} (the control).
+     */
+    static final class MinimaPairs implements InstanceCheck<MinimaPairs.Instance>, ClaimRunner.KeyNumber {
+        /** A trained ReLU-net instance, or (net == null) the seed of a diagonal-net instance. */
+        record Instance(SharpnessTrainedNet net, long seed) {
+            @Override
+            public String toString() {
+                return net != null ? net.toString() : "diagonal-net instance, seed " + seed;
+            }
+        }
+
+        private static boolean diagonal(Trial trial) {
+            return SharpnessSettings.is(trial, "pairs", "diagonal_nets", "relu_rescaled");
+        }
+
+        @Override
+        public Instance draw(Trial trial) {
+            return diagonal(trial) ? new Instance(null, trial.rng().nextLong())
+                    : new Instance(SharpnessTrainedNet.draw(trial, Activation.RELU, false, false), 0);
+        }
+
+        @Override
+        public TrialResult check(Instance inst, Trial trial) {
+            return diagonal(trial) ? diagonalPairs(inst.seed(), trial) : reluPairs(inst.net(), trial);
+        }
+
+        @Override
+        public List<Chart> charts(Evidence e) {
+            return pairChart(e);
+        }
+
+        @Override
+        public String keyNumber(Evidence e) {
+            return pairKey(e);
+        }
+    }
+
     /** The ReLU-net pairs of the claim arm. */
-    static final class ReluPairs extends PairCheck<SharpnessTrainedNet> {
-        @Override
-        public SharpnessTrainedNet draw(Trial trial) {
-            return SharpnessTrainedNet.draw(trial, Activation.RELU, false, false);
-        }
-
-        @Override
-        public TrialResult check(SharpnessTrainedNet inst, Trial trial) {
-            var s = trial.setting();
-            TrialResult.Builder b = TrialResult.of(trial).instance(inst.toString());
-            double eta = s.real("eta");
-            double target = s.real("train_loss");
-            int maxSteps = s.integer("max_steps");
-            List<Pair> pairs = new ArrayList<>();
-            SharpnessTrainedNet.Trained[] runs = new SharpnessTrainedNet.Trained[2];
-            double[][] thetas = new double[2][];
-            for (int r = 0; r < 2; r++) {
-                runs[r] = inst.train(eta, 0, r); // the start only
-                thetas[r] = runs[r].theta() == null ? null
-                        : SharpnessNets.gdUntil(runs[r].train(), runs[r].theta(), eta, target, maxSteps);
-                if (thetas[r] == null) {
-                    return b.outcome(Outcome.INCONCLUSIVE, Double.NaN,
-                            "run " + r + " did not reach training loss " + target + " within " + maxSteps + " steps");
-                }
+    static TrialResult reluPairs(SharpnessTrainedNet inst, Trial trial) {
+        var s = trial.setting();
+        TrialResult.Builder b = TrialResult.of(trial).instance(inst.toString());
+        double eta = s.real("eta");
+        double target = s.real("train_loss");
+        int maxSteps = s.integer("max_steps");
+        List<Pair> pairs = new ArrayList<>();
+        SharpnessTrainedNet.Trained[] runs = new SharpnessTrainedNet.Trained[2];
+        double[][] thetas = new double[2][];
+        for (int r = 0; r < 2; r++) {
+            runs[r] = inst.train(eta, 0, r); // the start only
+            thetas[r] = runs[r].theta() == null ? null
+                    : SharpnessNets.gdUntil(runs[r].train(), runs[r].theta(), eta, target, maxSteps);
+            if (thetas[r] == null) {
+                return b.outcome(Outcome.INCONCLUSIVE, Double.NaN,
+                        "run " + r + " did not reach training loss " + target + " within " + maxSteps + " steps");
             }
-            Mlp net = runs[0].net();
-            EmpiricalRisk train = runs[0].train();
-            EmpiricalRisk test = runs[0].test();
-            // pair 1: one net and its layer rescaling (identical function)
-            double a = s.real("rescale");
-            double[] scaled = SharpnessNets.layerRescale(net, thetas[0], 0, a);
-            double gap = SharpnessNets.functionGap(net, thetas[0], scaled, test.x());
-            pairs.add(new Pair("net vs its rescaling a=" + a, train.value(thetas[0]), train.value(scaled),
-                    lambdaMax(train, thetas[0]), lambdaMax(train, scaled), test.value(thetas[0]), test.value(scaled)));
-            // pair 2: the better of two nets, rescaled until it is the sharper
-            int better = test.value(thetas[0]) <= test.value(thetas[1]) ? 0 : 1;
-            int worse = 1 - better;
-            double lamWorse = lambdaMax(train, thetas[worse]);
-            double[] sharpened = thetas[better];
-            double used = 1;
-            for (double f = 1; f <= 1024 && lambdaMax(train, sharpened) < 2 * lamWorse; f *= 2) {
-                used = 2 * f;
-                sharpened = SharpnessNets.layerRescale(net, thetas[better], 0, used);
-            }
-            pairs.add(new Pair("better net rescaled (a=" + used + ") vs the other net", train.value(sharpened),
-                    train.value(thetas[worse]), lambdaMax(train, sharpened), lamWorse, test.value(sharpened),
-                    test.value(thetas[worse])));
-            return judge(b, pairs, s.real("max_train_gap"), s.real("strict_tol"), gap);
         }
-
+        Mlp net = runs[0].net();
+        EmpiricalRisk train = runs[0].train();
+        EmpiricalRisk test = runs[0].test();
+        // pair 1: one net and its layer rescaling (identical function)
+        double a = s.real("rescale");
+        double[] scaled = SharpnessNets.layerRescale(net, thetas[0], 0, a);
+        double gap = SharpnessNets.functionGap(net, thetas[0], scaled, test.x());
+        pairs.add(new Pair("net vs its rescaling a=" + a, train.value(thetas[0]), train.value(scaled),
+                lambdaMax(train, thetas[0]), lambdaMax(train, scaled), test.value(thetas[0]), test.value(scaled)));
+        // pair 2: the better of two nets, rescaled until it is the sharper
+        int better = test.value(thetas[0]) <= test.value(thetas[1]) ? 0 : 1;
+        int worse = 1 - better;
+        double lamWorse = lambdaMax(train, thetas[worse]);
+        double[] sharpened = thetas[better];
+        double used = 1;
+        for (double f = 1; f <= 1024 && lambdaMax(train, sharpened) < 2 * lamWorse; f *= 2) {
+            used = 2 * f;
+            sharpened = SharpnessNets.layerRescale(net, thetas[better], 0, used);
+        }
+        pairs.add(new Pair("better net rescaled (a=" + used + ") vs the other net", train.value(sharpened),
+                train.value(thetas[worse]), lambdaMax(train, sharpened), lamWorse, test.value(sharpened),
+                test.value(thetas[worse])));
+        return judge(b, pairs, s.real("max_train_gap"), s.real("strict_tol"), gap);
     }
 
     /** The diagonal-linear-net pairs of the control. */
-    static final class DiagonalPairs extends PairCheck<Long> {
-        @Override
-        public Long draw(Trial trial) {
-            return trial.rng().nextLong();
-        }
-
-        @Override
-        public TrialResult check(Long seed, Trial trial) {
-            var s = trial.setting();
-            int n = s.integer("dln_n");
-            int d = s.integer("dln_d");
-            TrialResult.Builder b = TrialResult.of(trial).instance(String.format(Locale.ROOT,
-                    "depth-2 diagonal linear net, d=%d, n=%d, %d-sparse truth, seed %d", d, n, s.integer("dln_k"), seed));
-            Rng rng = new Rng(seed);
-            Regression data = Regression.gaussian(n, d, s.integer("dln_k"), 0.0, rng.split());
-            Mat xTest = RandomDesigns.gaussian(SharpnessTrainedNet.TEST_SIZE, d, 1.0, rng.split());
-            double[] yTest = RandomDesigns.linearTargets(xTest, data.truth(), 0.0, rng.split());
-            DiagonalLinearNet model = new DiagonalLinearNet(d, 2);
-            EmpiricalRisk train = new EmpiricalRisk(model, SquaredLoss.INSTANCE, data.x(), data.y());
-            EmpiricalRisk test = new EmpiricalRisk(model, SquaredLoss.INSTANCE, xTest, yTest);
-            double[] alphas = s.reals("dln_alphas");
-            double[][] thetas = new double[2][];
-            for (int k = 0; k < 2; k++) {
-                thetas[k] = SharpnessNets.gdUntil(train, model.uniformInit(alphas[k]), s.real("dln_eta"),
-                        s.real("dln_train_loss"), s.integer("dln_max_steps"));
-                if (thetas[k] == null) {
-                    return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "α = " + alphas[k] + " did not interpolate");
-                }
+    static TrialResult diagonalPairs(long seed, Trial trial) {
+        var s = trial.setting();
+        int n = s.integer("dln_n");
+        int d = s.integer("dln_d");
+        TrialResult.Builder b = TrialResult.of(trial).instance(String.format(Locale.ROOT,
+                "depth-2 diagonal linear net, d=%d, n=%d, %d-sparse truth, seed %d", d, n, s.integer("dln_k"), seed));
+        Rng rng = new Rng(seed);
+        Regression data = Regression.gaussian(n, d, s.integer("dln_k"), 0.0, rng.split());
+        Mat xTest = RandomDesigns.gaussian(SharpnessTrainedNet.TEST_SIZE, d, 1.0, rng.split());
+        double[] yTest = RandomDesigns.linearTargets(xTest, data.truth(), 0.0, rng.split());
+        DiagonalLinearNet model = new DiagonalLinearNet(d, 2);
+        EmpiricalRisk train = new EmpiricalRisk(model, SquaredLoss.INSTANCE, data.x(), data.y());
+        EmpiricalRisk test = new EmpiricalRisk(model, SquaredLoss.INSTANCE, xTest, yTest);
+        double[] alphas = s.reals("dln_alphas");
+        double[][] thetas = new double[2][];
+        for (int k = 0; k < 2; k++) {
+            thetas[k] = SharpnessNets.gdUntil(train, model.uniformInit(alphas[k]), s.real("dln_eta"),
+                    s.real("dln_train_loss"), s.integer("dln_max_steps"));
+            if (thetas[k] == null) {
+                return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "α = " + alphas[k] + " did not interpolate");
             }
-            List<Pair> pairs = List.of(new Pair("α=" + alphas[0] + " vs α=" + alphas[1], train.value(thetas[0]),
-                    train.value(thetas[1]), lambdaMax(train, thetas[0]), lambdaMax(train, thetas[1]),
-                    test.value(thetas[0]), test.value(thetas[1])));
-            return judge(b, pairs, Double.POSITIVE_INFINITY, s.real("strict_tol"), 0);
         }
-
+        List<Pair> pairs = List.of(new Pair("α=" + alphas[0] + " vs α=" + alphas[1], train.value(thetas[0]),
+                train.value(thetas[1]), lambdaMax(train, thetas[0]), lambdaMax(train, thetas[1]),
+                test.value(thetas[0]), test.value(thetas[1])));
+        return judge(b, pairs, Double.POSITIVE_INFINITY, s.real("strict_tol"), 0);
     }
 
     /**
@@ -187,19 +208,6 @@ final class SharpnessGeneralization {
         }
         return b.decide(worst, violated == 0, String.format(Locale.ROOT, "%d of %d matched pairs contradict it; %s",
                 violated, judged, String.join("; ", notes)));
-    }
-
-    /** Pair checks share their chart and headline number. */
-    abstract static class PairCheck<I> implements InstanceCheck<I>, ClaimRunner.KeyNumber {
-        @Override
-        public List<Chart> charts(Evidence e) {
-            return pairChart(e);
-        }
-
-        @Override
-        public String keyNumber(Evidence e) {
-            return pairKey(e);
-        }
     }
 
     static List<Chart> pairChart(Evidence e) {

@@ -43,7 +43,7 @@ record SharpnessMinimum(int n, int d, int width, long dataSeed) {
     }
 
     /** Attempts (fresh data and start, drawn from the data seed) before giving up on a strict minimum. */
-    static final int ATTEMPTS = 6;
+    static final int ATTEMPTS = 20;
     /** λmin/λmax above which the minimum counts as strict (below, the Hessian is singular to rounding). */
     static final double MIN_CONDITION = 1e-6;
 

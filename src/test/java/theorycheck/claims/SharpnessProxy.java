@@ -22,11 +22,6 @@ import theorycheck.model.Activation;
  * checkpoint, the ratio ρ = λ_eff(2r)/λ_eff(r) = ΔL(2r)/(4ΔL(r)), which the quadratic law puts at 1.
  */
 final class SharpnessProxy implements InstanceCheck<SharpnessTrainedNet>, ClaimRunner.KeyNumber {
-    private final String radiusKey;
-
-    SharpnessProxy(String radiusKey) {
-        this.radiusKey = radiusKey;
-    }
 
     @Override
     public SharpnessTrainedNet draw(Trial trial) {
@@ -39,7 +34,7 @@ final class SharpnessProxy implements InstanceCheck<SharpnessTrainedNet>, ClaimR
         TrialResult.Builder b = TrialResult.of(trial).instance(inst.toString());
         int k = s.integer("checkpoints");
         int m = s.integer("probes");
-        double r = s.real(radiusKey);
+        double r = s.real("radius");
         double[] small = new double[k];
         double[] large = new double[k];
         double worst = 0;

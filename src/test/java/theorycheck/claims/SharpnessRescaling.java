@@ -30,23 +30,19 @@ final class SharpnessRescaling {
     /**
      * lit.dinh-rescaling: (W₁, b₁, W₂) → (aW₁, ab₁, W₂/a) on a trained two-layer net over a sweep of
      * a; per a, the function gap, λmax (Lanczos) and the Hessian against the derived law
-     * H_a = T⁻¹HT⁻¹ with T = diag(a on layer 1, 1/a on layer 2).
+     * H_a = T⁻¹HT⁻¹ with T = diag(a on layer 1, 1/a on layer 2). The setting's {@code activation} is the
+     * hidden units' (relu in the claim; tanh, not positively homogeneous, in the control).
      */
     static final class DinhRescaling extends TrainedNetCheck {
-        private final Activation activation;
-
-        DinhRescaling(Activation activation) {
-            this.activation = activation;
-        }
-
         @Override
         public SharpnessTrainedNet draw(Trial trial) {
-            return SharpnessTrainedNet.draw(trial, activation, false, false);
+            return SharpnessTrainedNet.draw(trial, Activation.byName(trial.setting().text("activation")), false, false);
         }
 
         @Override
-        TrialResult checkTrained(SharpnessTrainedNet inst, SharpnessTrainedNet.Trained t, Setting s,
+        TrialResult checkTrained(SharpnessTrainedNet inst, SharpnessTrainedNet.Trained t, Trial trial,
                 TrialResult.Builder b) {
+            Setting s = trial.setting();
             Mlp net = t.net();
             EmpiricalRisk risk = t.train();
             double[] theta = t.theta();
@@ -101,25 +97,26 @@ final class SharpnessRescaling {
     /**
      * lit.adaptive-sharpness: λmax(|θ|H|θ|) before and after function-preserving reparameterizations.
      * Claim arm: element-wise ones of a ReLU net with biases (layer rescaling a ∈ {0.1, 10} and two
-     * random per-neuron rescalings). Control: the non-diagonal (W₁, W₂) → (MW₁, W₂M⁻¹) of a linear-
-     * activation net, M = Q·diag(s), which also keeps the function.
+     * random per-neuron rescalings), setting {@code reparameterization: elementwise}. Control
+     * ({@code orthogonal_mixing}): the non-diagonal (W₁, W₂) → (MW₁, W₂M⁻¹) of a linear-activation net,
+     * M = Q·diag(s), which also keeps the function.
      */
     static final class AdaptiveInvariance extends TrainedNetCheck {
-        private final boolean mixing;
-
-        AdaptiveInvariance(boolean mixing) {
-            this.mixing = mixing;
+        private static boolean mixing(Trial trial) {
+            return SharpnessSettings.is(trial, "reparameterization", "orthogonal_mixing", "elementwise");
         }
 
         @Override
         public SharpnessTrainedNet draw(Trial trial) {
-            return mixing ? SharpnessTrainedNet.draw(trial, Activation.LINEAR, false, false)
+            return mixing(trial) ? SharpnessTrainedNet.draw(trial, Activation.LINEAR, false, false)
                     : SharpnessTrainedNet.draw(trial, Activation.RELU, true, false);
         }
 
         @Override
-        TrialResult checkTrained(SharpnessTrainedNet inst, SharpnessTrainedNet.Trained t, Setting s,
+        TrialResult checkTrained(SharpnessTrainedNet inst, SharpnessTrainedNet.Trained t, Trial trial,
                 TrialResult.Builder b) {
+            Setting s = trial.setting();
+            boolean mixing = mixing(trial);
             Mlp net = t.net();
             EmpiricalRisk risk = t.train();
             double[] theta = t.theta();
@@ -247,10 +244,10 @@ final class SharpnessRescaling {
             if (t.theta() == null) {
                 return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "GD diverged");
             }
-            return checkTrained(inst, t, s, b);
+            return checkTrained(inst, t, trial, b);
         }
 
-        abstract TrialResult checkTrained(SharpnessTrainedNet inst, SharpnessTrainedNet.Trained t, Setting s,
+        abstract TrialResult checkTrained(SharpnessTrainedNet inst, SharpnessTrainedNet.Trained t, Trial trial,
                 TrialResult.Builder b);
     }
 

@@ -51,15 +51,11 @@ final class SharpnessScale {
 
     /**
      * book.A.15: the change of variables φ = cθ (g_φ = f_{φ/c}, the same function) of a trained ReLU
-     * net. Claim arm: raw eigenvalue measures (λmax, tr H) must change, by the derived 1/c². Control:
-     * the same "does it change" check on scale-normalized ones (λmax(|θ|H|θ|), λmax/tr H).
+     * net. Setting {@code measures: raw}: the eigenvalue measures λmax and tr H must change, by the
+     * derived 1/c². Control, {@code measures: normalized}: the same "does it change" check on
+     * scale-normalized ones (λmax(|θ|H|θ|), λmax/tr H).
      */
     static final class ChangeOfVariables implements InstanceCheck<ScaleInstance>, ClaimRunner.KeyNumber {
-        private final boolean normalized;
-
-        ChangeOfVariables(boolean normalized) {
-            this.normalized = normalized;
-        }
 
         @Override
         public ScaleInstance draw(Trial trial) {
@@ -70,6 +66,7 @@ final class SharpnessScale {
         public TrialResult check(ScaleInstance inst, Trial trial) {
             var s = trial.setting();
             TrialResult.Builder b = TrialResult.of(trial).instance(inst.toString());
+            boolean normalized = SharpnessSettings.is(trial, "measures", "normalized", "raw");
             SharpnessTrainedNet.Trained t = inst.net().train(s.real("eta"), s.integer("steps"));
             if (t.theta() == null) {
                 return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "GD diverged");
@@ -146,18 +143,18 @@ final class SharpnessScale {
     /**
      * book.C.11: relative sharpness λmax/L at θ and at cθ. Reading (i), judged: the same model
      * evaluated at cθ (as the book's exercise does; the function changes). Reading (ii), recorded: the
-     * change of variables φ = cθ (same function), where the ratio is 1/c² by construction.
+     * change of variables φ = cθ (same function), where the ratio is 1/c² by construction. Setting
+     * {@code model}: {@code trained_net} (the claim) or {@code equal_margin_linear} (the control: a
+     * linear model with exponential loss and all margins equal, the one case where it is invariant).
      */
     static final class RelativeSharpness implements InstanceCheck<ScaleInstance>, ClaimRunner.KeyNumber {
-        private final boolean equalMarginControl;
-
-        RelativeSharpness(boolean equalMarginControl) {
-            this.equalMarginControl = equalMarginControl;
+        private static boolean equalMargin(Trial trial) {
+            return SharpnessSettings.is(trial, "model", "equal_margin_linear", "trained_net");
         }
 
         @Override
         public ScaleInstance draw(Trial trial) {
-            return ScaleInstance.draw(trial, true, equalMarginControl);
+            return ScaleInstance.draw(trial, true, equalMargin(trial));
         }
 
         @Override
@@ -167,14 +164,14 @@ final class SharpnessScale {
             double c = inst.c();
             EmpiricalRisk risk;
             double[] theta;
-            if (equalMarginControl) {
+            if (equalMargin(trial)) {
                 Rng rng = new Rng(inst.seed());
                 int n = s.integer("n");
                 int d = s.integer("d");
                 theta = rng.gaussianVector(d, 1.0);
                 Mat x = RandomDesigns.gaussian(n, d, 1.0, rng.split());
                 double[] y = new double[n];
-                double margin = s.real("control_margin");
+                double margin = s.real("margin");
                 double tt = Vec.dot(theta, theta);
                 for (int i = 0; i < n; i++) {
                     y[i] = rng.uniform() < 0.5 ? -1 : 1;
