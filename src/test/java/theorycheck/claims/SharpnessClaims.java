@@ -63,7 +63,7 @@ class SharpnessClaims {
         public TrialResult check(SharpnessMinimum inst, Trial trial) {
             var s = trial.setting();
             TrialResult.Builder b = TrialResult.of(trial).instance(inst.toString());
-            boolean atStart = SharpnessSettings.is(trial, "point", "start", "minimum");
+            boolean atStart = trial.setting().choice("point", "start", "minimum").equals("start");
             SharpnessMinimum.Found found = inst.find();
             if (!found.strict() && !atStart) {
                 return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, found.why());

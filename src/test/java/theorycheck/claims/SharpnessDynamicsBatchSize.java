@@ -54,7 +54,7 @@ final class SharpnessDynamicsBatchSize implements InstanceCheck<SharpnessDynamic
     @Override
     public Instance draw(Trial trial) {
         Setting s = trial.setting();
-        boolean scale = SharpnessSettings.is(trial, "lr_rule", "linear", "fixed");
+        boolean scale = trial.setting().choice("lr_rule", "linear", "fixed").equals("linear");
         Rng rng = trial.rng();
         double lr = s.real("lr");
         return new Instance(scale, lr, rng.nextLong(), rng.nextLong(), rng.nextLong());

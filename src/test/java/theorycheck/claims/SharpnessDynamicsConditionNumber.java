@@ -72,7 +72,7 @@ final class SharpnessDynamicsConditionNumber implements InstanceCheck<SharpnessD
         Mat ha = RandomDesigns.symmetricWithEigenvalues(inst.d(), rng.split(), inst.spectrumA());
         Mat hb = RandomDesigns.symmetricWithEigenvalues(inst.d(), rng.split(), inst.spectrumB());
         double alpha = 1.0; // 1/λ_max
-        boolean worstCase = SharpnessSettings.is(trial, "start", "worst_case", "isotropic");
+        boolean worstCase = trial.setting().choice("start", "worst_case", "isotropic").equals("worst_case");
         double[] curveA = expectedLossCurve(ha, starts(ha, worstCase), alpha, eps, maxSteps);
         double[] curveB = expectedLossCurve(hb, starts(hb, worstCase), alpha, eps, maxSteps);
         double formulaErr = Math.max(formulaError(curveA, inst.spectrumA(), worstCase, alpha),

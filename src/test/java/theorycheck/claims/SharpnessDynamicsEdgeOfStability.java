@@ -87,7 +87,7 @@ final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessD
         double[] r = s.range("lr");
         double lr = rng.logUniform(r[0], r[1]);
         boolean momentum = s.has("momentum");
-        return new Instance(lr, momentum ? SharpnessSettings.choice(trial, "momentum", "heavy_ball", "nesterov") : "none",
+        return new Instance(lr, momentum ? trial.setting().choice("momentum", "heavy_ball", "nesterov") : "none",
                 momentum ? s.real("beta") : 0.0, rng.nextLong(), rng.nextLong());
     }
 

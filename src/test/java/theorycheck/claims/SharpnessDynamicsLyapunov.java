@@ -62,7 +62,7 @@ final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamics
         double[] fr = s.range("step_fraction");
         int[] br = s.intRange("batch");
         return new Instance(d, lambda, rng.uniform(fr[0], fr[1]), rng.intBetween(br[0], br[1]),
-                SharpnessSettings.is(trial, "noise", "isotropic", "general"),
+                trial.setting().choice("noise", "isotropic", "general").equals("isotropic"),
                 rng.nextLong());
     }
 
@@ -82,7 +82,7 @@ final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamics
         Mat continuous = Lyapunov.continuousLimit(h, c, alpha, b);
         // B.8: "compare covariance to α Σ_noise H⁻¹" with Σ_noise = C/B (C = σ²I commutes with H)
         Mat book = Ops.scale(alpha / b, Ops.mult(c, inverse(h), null));
-        boolean b8 = SharpnessSettings.is(trial, "predict", "book_b8", "discrete_lyapunov");
+        boolean b8 = trial.setting().choice("predict", "book_b8", "discrete_lyapunov").equals("book_b8");
         Mat predicted = b8 ? book : discrete;
 
         BatchMeans est = simulate(h, c, alpha, b, batches, batchLength, rng.split());

@@ -78,7 +78,7 @@ final class SharpnessGeneralization {
         }
 
         private static boolean diagonal(Trial trial) {
-            return SharpnessSettings.is(trial, "pairs", "diagonal_nets", "relu_rescaled");
+            return trial.setting().choice("pairs", "diagonal_nets", "relu_rescaled").equals("diagonal_nets");
         }
 
         @Override

@@ -103,7 +103,7 @@ final class SharpnessRescaling {
      */
     static final class AdaptiveInvariance extends TrainedNetCheck {
         private static boolean mixing(Trial trial) {
-            return SharpnessSettings.is(trial, "reparameterization", "orthogonal_mixing", "elementwise");
+            return trial.setting().choice("reparameterization", "orthogonal_mixing", "elementwise").equals("orthogonal_mixing");
         }
 
         @Override

@@ -66,7 +66,7 @@ final class SharpnessScale {
         public TrialResult check(ScaleInstance inst, Trial trial) {
             var s = trial.setting();
             TrialResult.Builder b = TrialResult.of(trial).instance(inst.toString());
-            boolean normalized = SharpnessSettings.is(trial, "measures", "normalized", "raw");
+            boolean normalized = trial.setting().choice("measures", "normalized", "raw").equals("normalized");
             SharpnessTrainedNet.Trained t = inst.net().train(s.real("eta"), s.integer("steps"));
             if (t.theta() == null) {
                 return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "GD diverged");
@@ -149,7 +149,7 @@ final class SharpnessScale {
      */
     static final class RelativeSharpness implements InstanceCheck<ScaleInstance>, ClaimRunner.KeyNumber {
         private static boolean equalMargin(Trial trial) {
-            return SharpnessSettings.is(trial, "model", "equal_margin_linear", "trained_net");
+            return trial.setting().choice("model", "equal_margin_linear", "trained_net").equals("equal_margin_linear");
         }
 
         @Override
