@@ -21,6 +21,8 @@ import theorycheck.linalg.Norm;
 import theorycheck.linalg.Vec;
 import theorycheck.loss.EmpiricalRisk;
 import theorycheck.loss.LogisticLoss;
+import theorycheck.loss.Loss;
+import theorycheck.loss.SquaredLoss;
 import theorycheck.model.LinearModel;
 import theorycheck.optim.GradientDescent;
 import theorycheck.optim.Optimizer;
@@ -108,13 +110,30 @@ class MaxMarginRateClaims {
     // ------------------------------------------------------------------------------------------
 
     /**
-     * GD on the mean logistic loss from a random start: ρ(t) = w(t) − c·ŵ·log t with ŵ the
-     * unnormalized hard-margin SVM solution (ŵ = direction/γ₂). Bounded ρ: over the last two decades
-     * [10⁴, 10⁶] ‖ρ‖ rises by at most a fraction of the rise ‖ŵ‖·ln 100 of the log t term.
+     * GD from a random start on the mean loss named by the setting key {@code loss} (logistic for the
+     * claim): ρ(t) = w(t) − c·ŵ·log t with ŵ the unnormalized hard-margin SVM solution (ŵ = direction/γ₂).
+     * Bounded ρ: over the last two decades [10⁴, 10⁶] ‖ρ‖ rises by at most a fraction of the rise
+     * ‖ŵ‖·ln 100 of the log t term.
      */
     static final class LogTResidual implements InstanceCheck<Instance>, ClaimRunner.KeyNumber {
         /** ‖ρ‖ may rise over the window by at most this fraction of ‖ŵ‖·ln(T/T₁) (see the claim file). */
         static final double RISE_TOL = 0.1;
+
+        /** The loss GD runs on, named by the setting key {@code loss}, with its curvature bound. */
+        enum LossKind {
+            /** Exponentially tailed: on separable data ‖w‖ grows like log t. ℓ'' ≤ 1/4. */
+            LOGISTIC(LogisticLoss.INSTANCE, 0.25),
+            /** ½(f − y)²: a finite minimizer (an interpolant when m &lt; d), no log t growth. ℓ'' = 1. */
+            SQUARED(SquaredLoss.INSTANCE, 1.0);
+
+            final Loss loss;
+            final double curvature;
+
+            LossKind(Loss loss, double curvature) {
+                this.loss = loss;
+                this.curvature = curvature;
+            }
+        }
         @Override
         public Instance draw(Trial trial) {
             return Instance.draw(trial);
@@ -124,6 +143,7 @@ class MaxMarginRateClaims {
         public TrialResult check(Instance inst, Trial trial) {
             var s = trial.setting();
             double c = s.real("coefficient");
+            LossKind lossKind = MaxMarginOptions.option(s, "loss", LossKind.class);
             Classification data = inst.data();
             SeparableReferences refs = SeparableReferences.of(data);
             SeparabilityCertificate.Result cert = refs.certificate();
@@ -131,7 +151,7 @@ class MaxMarginRateClaims {
             MaxMargin.Result lInf = refs.lInf();
             double[] wHat = Vec.scale(1 / l2.margin(), l2.direction()); // min ‖w‖ s.t. yᵢ⟨w, xᵢ⟩ ≥ 1
             double wHatNorm = Vec.norm2(wHat);
-            double smooth = GramSpectrum.of(data.x()).lambdaMax() / 4; // mean logistic loss
+            double smooth = GramSpectrum.of(data.x()).lambdaMax() * lossKind.curvature; // Hessian ≤ ℓ''·XᵀX/m
             double eta = inst.stepFraction() * 2 / smooth;
             double[] w0 = inst.start(wHatNorm);
             long t1 = s.integer("t_window");
@@ -142,7 +162,7 @@ class MaxMarginRateClaims {
             probes.put("proj", w -> Vec.dot(w, wHat));
             probes.put("marginRatio", w -> Vec.norm2(w) == 0 ? Double.NaN
                     : MarginMeasures.normalizedMargin(w, data, Norm.L2) / l2.margin());
-            EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.d()), LogisticLoss.INSTANCE, data.x(), data.y());
+            EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.d()), lossKind.loss, data.x(), data.y());
             TrainResult run = Trainer.run(risk, new GradientDescent(eta), BatchSampler.full(), w0,
                     new TrainConfig(tEnd, 0, 0, 100, 1e12, 100), probes);
             double[] steps = ClaimCharts.toArray(run.trajectory().steps());
@@ -174,7 +194,8 @@ class MaxMarginRateClaims {
             double rise = (rhoMax - rhoAtT1) / allowance;
             double rhoEnd = rho[n - 1];
             double angle = MarginMeasures.angle(run.theta(), l2.direction());
-            var b = TrialResult.of(trial).instance(inst + String.format(Locale.ROOT, " η=%.3g c=%.1f", eta, c))
+            var b = TrialResult.of(trial).instance(inst + String.format(Locale.ROOT, " %s loss η=%.3g c=%.1f", lossKind.loss.name(),
+                    eta, c))
                     .metric("m", inst.m()).metric("d", inst.d()).metric("eta", eta).metric("etaTimesL", eta * smooth)
                     .metric("normWHat", wHatNorm).metric("normW0", Vec.norm2(w0))
                     .metric("rhoAtTStart", rhoAtStart).metric("rhoAtTWindow", rhoAtT1).metric("rhoMaxInWindow", rhoMax)
