@@ -108,7 +108,7 @@ public record RunSettings(long baseSeed, Tier tier, Optional<String> onlyClaim, 
                     }
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(what + "; '" + p + "' is neither");
+                throw new IllegalArgumentException(what + "; '" + p + "' in '" + text + "' is neither");
             }
         }
         if (out.size() > MAX_ROBUSTNESS_SEEDS) {

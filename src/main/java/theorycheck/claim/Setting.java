@@ -60,6 +60,53 @@ public final class Setting {
         throw bad(key, "expected text, got " + describe(v));
     }
 
+    /**
+     * A text key that picks one of a few variants (a start, a loss, a parametrization): its value,
+     * which must be one of {@code allowed}; anything else is an error naming the key and the choices.
+     */
+    public String choice(String key, String... allowed) {
+        String v = text(key).strip();
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return a;
+            }
+        }
+        throw bad(key, "'" + v + "' is not one of " + String.join(", ", allowed));
+    }
+
+    /**
+     * A text key naming a constant of {@code type}, written in lower case with '-' for '_' (e.g.
+     * {@code lambda-max} for {@code LAMBDA_MAX}); anything else is an error naming the key and the choices.
+     */
+    public <E extends Enum<E>> E choice(String key, Class<E> type) {
+        return parseChoice(key, text(key), type);
+    }
+
+    /** As {@link #choice(String, Class)} for a comma-separated list of constants. */
+    public <E extends Enum<E>> List<E> choices(String key, Class<E> type) {
+        List<E> out = new java.util.ArrayList<>();
+        for (String part : text(key).split(",")) {
+            out.add(parseChoice(key, part, type));
+        }
+        return out;
+    }
+
+    /** The name a constant is written with in a claim file: lower case, '-' for '_'. */
+    public static String label(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private <E extends Enum<E>> E parseChoice(String key, String text, Class<E> type) {
+        String name = text.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw bad(key, "'" + text.strip() + "' is not one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(Setting::label).collect(java.util.stream.Collectors.joining(", ")));
+    }
+
     /** A two-element list [lo, hi] of numbers with lo ≤ hi. */
     public double[] range(String key) {
         double[] r = reals(key);

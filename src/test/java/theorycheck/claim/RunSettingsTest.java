@@ -16,12 +16,15 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Run settings come from system properties; a bad value is an error naming the property, never a default. */
+@Isolated // sets system properties that every claim test reads
 class RunSettingsTest {
     private static final String[] PROPERTIES = {RunSettings.SEED_PROPERTY_NAME, RunSettings.TIER_PROPERTY_NAME,
-            RunSettings.CLAIM_PROPERTY_NAME, RunSettings.TRIAL_PROPERTY_NAME, RunSettings.ROOT_PROPERTY_NAME};
+            RunSettings.CLAIM_PROPERTY_NAME, RunSettings.TRIAL_PROPERTY_NAME, RunSettings.ROOT_PROPERTY_NAME,
+            RunSettings.SEEDS_PROPERTY_NAME};
     private final Map<String, String> saved = new LinkedHashMap<>();
 
     @TempDir
@@ -111,6 +114,39 @@ class RunSettingsTest {
     void rootWithoutTheoremsNamesTheProperty() {
         assertRejected(RunSettings.ROOT_PROPERTY_NAME, root.resolve("nowhere").toString(),
                 RunSettings.ROOT_PROPERTY_NAME);
+    }
+
+    @Test
+    void sweepSeedsTakeListsAndRanges() {
+        System.setProperty(RunSettings.SEEDS_PROPERTY_NAME, "5..7, 11");
+        RunSettings s = RunSettings.fromSystemProperties();
+        assertAll(
+                () -> assertEquals(java.util.List.of(5L, 6L, 7L, 11L), s.robustnessSeeds()),
+                () -> assertTrue(s.isSweep()),
+                () -> assertEquals(6L, s.withBaseSeed(6L).baseSeed()),
+                () -> assertFalse(s.withBaseSeed(6L).isSweep()));
+    }
+
+    @Test
+    void noSweepWithoutTheProperty() {
+        assertFalse(RunSettings.fromSystemProperties().isSweep());
+    }
+
+    @Test
+    void badSweepSeedsAreNamed() {
+        assertRejected(RunSettings.SEEDS_PROPERTY_NAME, "5,x", RunSettings.SEEDS_PROPERTY_NAME);
+        assertRejected(RunSettings.SEEDS_PROPERTY_NAME, "9..3", RunSettings.SEEDS_PROPERTY_NAME);
+        assertRejected(RunSettings.SEEDS_PROPERTY_NAME, "4,4", RunSettings.SEEDS_PROPERTY_NAME);
+        assertRejected(RunSettings.SEEDS_PROPERTY_NAME, "1..5000", RunSettings.SEEDS_PROPERTY_NAME);
+    }
+
+    @Test
+    void sweepDoesNotGoWithOneTrial() {
+        System.setProperty(RunSettings.CLAIM_PROPERTY_NAME, "book.T1.1");
+        System.setProperty(RunSettings.TRIAL_PROPERTY_NAME, "3");
+        System.setProperty(RunSettings.SEEDS_PROPERTY_NAME, "1,2");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, RunSettings::fromSystemProperties);
+        assertTrue(e.getMessage().contains(RunSettings.SEEDS_PROPERTY_NAME), e.getMessage());
     }
 
     private static void assertRejected(String property, String value, String named) {

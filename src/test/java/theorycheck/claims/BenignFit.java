@@ -17,19 +17,15 @@ import theorycheck.train.Trainer;
 
 /**
  * How an interpolant is obtained in the benign-overfitting claims: the closed-form minimum-norm
- * interpolant, or plain GD (no penalty, no early stopping) on the mean squared loss from 0 or from
- * a random start, run until the training loss is below 10⁻²⁰·mean(y²).
+ * interpolant, or plain GD (no penalty, no early stopping) on the mean squared loss from
+ * θ₀ ~ N(0, τ²I) with τ the setting's {@code init_std} (τ = 0: from 0), run until the training loss
+ * is below 10⁻²⁰·mean(y²).
  */
-record BenignFit(String name, boolean gd, String initStdKey) {
-    static final BenignFit MIN_NORM = new BenignFit("min-norm (closed form)", false, null);
-    static final BenignFit GD_FROM_ZERO = new BenignFit("GD from 0", true, null);
+record BenignFit(String name, boolean gd) {
+    static final BenignFit MIN_NORM = new BenignFit("min-norm (closed form)", false);
+    static final BenignFit GD = new BenignFit("GD from θ₀~N(0,τ²I), τ = init_std", true);
     /** Training loss, relative to mean(y²), at which a GD run counts as converged (an interpolant). */
     static final double LOSS_TOL = 1e-20;
-
-    /** GD from θ₀ ~ N(0, τ²I) with τ read from the setting key {@code initStdKey}. */
-    static BenignFit gdFromRandom(String initStdKey) {
-        return new BenignFit("GD from θ₀~N(0,τ²I), τ = " + initStdKey, true, initStdKey);
-    }
 
     /**
      * The fitted parameters, the run (null for the closed form) and the interpolant GD must reach:
@@ -54,7 +50,10 @@ record BenignFit(String name, boolean gd, String initStdKey) {
             return new Fitted(w, null, w);
         }
         int p = x.cols();
-        double initStd = initStdKey == null ? 0 : setting.real(initStdKey);
+        double initStd = setting.real("init_std");
+        if (!(initStd >= 0)) {
+            throw new IllegalArgumentException("init_std must be ≥ 0 (0: GD from 0), got " + initStd);
+        }
         long maxSteps = setting.integer("max_steps");
         double[] theta0 = initStd == 0 ? new double[p] : rng.split().gaussianVector(p, initStd);
         double step = 1.0 / PowerIteration.gramTop(x, rng.split()).value();

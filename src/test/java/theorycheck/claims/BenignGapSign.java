@@ -18,12 +18,14 @@ import theorycheck.linalg.Vec;
 import theorycheck.reference.MinNorm;
 
 /**
- * The sign of the generalization gap of a zero-training-error least-squares model, X⁺y. An
- * instance: m ∈ m range, p = round(aspect·m) features, Σ either isotropic or 3 spikes plus a flat
- * tail of mass 1 (coin flip), θ* of norm 1 on the top 3 directions, training noise σ ∈ noise_std
- * range; the test distribution has the same noise or none (coin flip: the book's "clean test set").
- * The test loss is the exact population MSE σ_test² + (θ̂ − θ*)ᵀΣ(θ̂ − θ*), and the MSE on
- * {@code test_points} fresh points is reported beside it.
+ * The sign of the generalization gap of a least-squares model X⁺y. An instance: m ∈ m range,
+ * p = max(4, round(aspect·m)) features (aspect &gt; 1: an interpolant, zero training error; aspect &lt; 1:
+ * least squares with more examples than features), Σ either isotropic or 3 spikes plus a flat tail
+ * of mass 1 (coin flip), θ* of norm 1 on the top 3 directions, training noise σ ∈ noise_std range;
+ * the test distribution's noise is set by {@code test_noise}: {@code same} (σ), {@code none} (the
+ * book's "clean test set") or {@code same_or_none} (coin flip). The test loss is the exact population
+ * MSE σ_test² + (θ̂ − θ*)ᵀΣ(θ̂ − θ*), and the MSE on {@code test_points} fresh points is reported
+ * beside it.
  */
 final class BenignGapSign implements InstanceCheck<BenignGapSign.Instance>, ClaimRunner.KeyNumber {
     /**
@@ -31,6 +33,7 @@ final class BenignGapSign implements InstanceCheck<BenignGapSign.Instance>, Clai
      * residuals of relative size ~10⁻¹⁵ (squared: 10⁻³⁰); any label noise in the settings gives ≥ 10⁻².
      */
     static final double STRICT = 1e-12;
+    static final List<String> TEST_NOISE = List.of("same", "none", "same_or_none");
 
     enum Mode {
         /** PASS iff train − test &gt; 0 (the sign as the statement writes it). */
@@ -48,30 +51,24 @@ final class BenignGapSign implements InstanceCheck<BenignGapSign.Instance>, Clai
     }
 
     private final Mode mode;
-    private final boolean noiselessOverdetermined;
 
-    /**
-     * @param noiselessOverdetermined draw p = round(m/aspect) &lt; m and σ = 0 (exact recovery) instead
-     */
-    BenignGapSign(Mode mode, boolean noiselessOverdetermined) {
+    BenignGapSign(Mode mode) {
         this.mode = mode;
-        this.noiselessOverdetermined = noiselessOverdetermined;
     }
 
     @Override
     public Instance draw(Trial trial) {
         BenignSize size = BenignSize.draw(trial);
         int m = size.m();
-        double aspect = size.aspect();
         Rng rng = trial.rng();
         double[] nr = trial.setting().range("noise_std");
+        String testNoise = trial.setting().choice("test_noise", TEST_NOISE.toArray(String[]::new));
         double sigma = rng.uniform(nr[0], nr[1]);
         boolean spiked = rng.uniform() < 0.5;
-        boolean clean = rng.uniform() < 0.5;
-        if (noiselessOverdetermined) {
-            return new Instance(m, Math.max(4, (int) Math.round(m / aspect)), spiked, 0.0, true, rng.nextLong());
-        }
-        return new Instance(m, (int) Math.round(aspect * m), spiked, sigma, clean, rng.nextLong());
+        boolean coin = rng.uniform() < 0.5;
+        boolean clean = testNoise.equals("same_or_none") ? coin : testNoise.equals("none");
+        int p = Math.max(4, (int) Math.round(size.aspect() * m));
+        return new Instance(m, p, spiked, sigma, clean, rng.nextLong());
     }
 
     @Override

@@ -18,7 +18,7 @@ import theorycheck.reference.WeightedMinNorm;
 /**
  * The min-norm interpolant's excess risk at a fixed sample size m along a sweep of spiked spectra
  * (s spikes of variance 1, a flat tail of q directions with total variance {@code tail_mass}),
- * given as two equal-length integer lists {@code <arm>_spikes} and {@code <arm>_tail_dims}. Each
+ * given as two equal-length integer lists {@code spikes} and {@code tail_dims}. Each
  * point averages {@code draws_per_point} data sets; θ* (norm truth_norm) lies on the top
  * truth_support directions, σ = noise_std. PASS when the excess risk at the last point is at least
  * {@link #GROWTH} times the first ("the gap grows along the sweep").
@@ -36,19 +36,13 @@ final class BenignRankSweep implements InstanceCheck<BenignRankSweep.Instance>, 
         }
     }
 
-    private final String arm;
-
-    BenignRankSweep(String arm) {
-        this.arm = arm;
-    }
-
     @Override
     public Instance draw(Trial trial) {
         var s = trial.setting();
-        int[] spikes = s.integers(arm + "_spikes");
-        int[] dims = s.integers(arm + "_tail_dims");
+        int[] spikes = s.integers("spikes");
+        int[] dims = s.integers("tail_dims");
         if (spikes.length != dims.length || spikes.length < 2) {
-            throw new IllegalArgumentException(arm + "_spikes and " + arm + "_tail_dims need equal lengths ≥ 2");
+            throw new IllegalArgumentException("spikes and tail_dims need equal lengths ≥ 2");
         }
         int support = s.integer("truth_support");
         double[] top = SpikedCovariance.truthOnTop(support, support, s.real("truth_norm"), trial.rng().split());

@@ -24,8 +24,8 @@ import theorycheck.measure.CovarianceRanks;
  * fresh data sets at every m, with one θ* (norm {@code truth_norm}, on the top {@code truth_support}
  * directions) per trial. Labels carry
  * N(0, noise_std²) noise, so the interpolant fits noise. Setting keys: m_grid, draws_per_m, truth_norm,
- * truth_support, noise_std, max_steps, the family key given to the constructor, and b (k*'s
- * constant).
+ * truth_support, noise_std, spectrum (a {@link BenignFamily}), b (k*'s constant) and, for GD,
+ * max_steps and init_std.
  *
  * <p>Per trial it records E(m), the ratio ρ = E(m_max)/E(m_min), E(m_max)/σ², the norm of θ̂, and
  * Bartlett et al.'s bound shape (unit constants) with its ranks; {@link Rule} turns them into an
@@ -59,12 +59,10 @@ final class BenignRiskCurve implements InstanceCheck<BenignRiskCurve.Instance>, 
         }
     }
 
-    private final String familyKey;
     private final BenignFit fit;
     private final Rule rule;
 
-    BenignRiskCurve(String familyKey, BenignFit fit, Rule rule) {
-        this.familyKey = familyKey;
+    BenignRiskCurve(BenignFit fit, Rule rule) {
         this.fit = fit;
         this.rule = rule;
     }
@@ -75,7 +73,7 @@ final class BenignRiskCurve implements InstanceCheck<BenignRiskCurve.Instance>, 
         Rng rng = trial.rng();
         double[] top = SpikedCovariance.truthOnTop(s.integer("truth_support"), s.integer("truth_support"),
                 s.real("truth_norm"), rng.split());
-        return new Instance(BenignFamily.parse(s.text(familyKey)), s.integers("m_grid"), top, s.real("noise_std"),
+        return new Instance(BenignFamily.parse(s.text("spectrum")), s.integers("m_grid"), top, s.real("noise_std"),
                 rng.nextLong());
     }
 

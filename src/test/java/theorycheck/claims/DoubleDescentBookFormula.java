@@ -1,7 +1,5 @@
 package theorycheck.claims;
 
-import static theorycheck.claims.DoubleDescentSweep.armKey;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,25 +33,19 @@ final class DoubleDescentBookFormula implements InstanceCheck<DoubleDescentBookF
         }
     }
 
-    private final boolean control;
-
-    DoubleDescentBookFormula(boolean control) {
-        this.control = control;
-    }
-
     @Override
     public Instance draw(Trial trial) {
         Setting s = trial.setting();
-        double[] norms = s.reals(armKey(s, control, "signal_norms"));
-        int m = s.integer(armKey(s, control, "m"));
-        int[] ns = s.integers(armKey(s, control, "n"));
+        double[] norms = s.reals("signal_norms");
+        int m = s.integer("m");
+        int[] ns = s.integers("n");
         for (int n : ns) {
             if (n < m + 6) {
                 throw new IllegalArgumentException("n=" + n + " < m + 6 = " + (m + 6)
                         + ": the Monte-Carlo mean needs finite variance (|n − m| ≥ 4) and some room");
             }
         }
-        return new Instance(m, ns, s.integer(armKey(s, control, "draws")), norms[trial.index() % norms.length],
+        return new Instance(m, ns, s.integer("draws"), norms[trial.index() % norms.length],
                 s.real("noise_std"), s.real("relative_tolerance"), s.real("agreement_z"), trial.rng().nextLong());
     }
 
@@ -103,8 +95,9 @@ final class DoubleDescentBookFormula implements InstanceCheck<DoubleDescentBookF
                 .metric("worstAgreementHalfWidths", worstAgreement)
                 .metric("varianceFactorAtFirstN", varianceFactor).metric("firstN", n2)
                 .metric("biasShareAtLastN", biasShare)
-                .metric("bookAtHalfM", MinNormRisk.bookTestMse(in.m(), half, s2))
-                .metric("exactAtHalfM", MinNormRisk.expectedTestMse(in.m(), half, r2, s2))
+                // m/2 features exist only from m = 2 on (the control runs m = 1)
+                .metric("bookAtHalfM", half >= 1 ? MinNormRisk.bookTestMse(in.m(), half, s2) : Double.NaN)
+                .metric("exactAtHalfM", half >= 1 ? MinNormRisk.expectedTestMse(in.m(), half, r2, s2) : Double.NaN)
                 .metric("crossCheckError", sweep.crossCheckError)
                 .trace("mcMean", ratio, mean).trace("ciLow", ratio, low).trace("ciHigh", ratio, high)
                 .trace("exact", ratio, exact).trace("book", ratio, book).trace("asymptotic", ratio, asym);

@@ -1,7 +1,5 @@
 package theorycheck.claims;
 
-import static theorycheck.claims.DoubleDescentSweep.armKey;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,8 +27,9 @@ import theorycheck.reference.SpectralEstimators;
  *   entirely below the previous one.</li>
  * </ul>
  *
- * Which of the two decides a trial is the {@link Rule}; the estimator is min-norm X⁺y or ridge with
- * the Bayes-optimal penalty μ = σ²n/r² (the posterior mean for β ~ N(0, (r²/n)I)).
+ * Which of the two decides a trial is the {@link Rule}; the estimator (setting key {@code estimator})
+ * is min-norm X⁺y ({@code min_norm}) or ridge with the Bayes-optimal penalty μ = σ²n/r² (the posterior
+ * mean for β ~ N(0, (r²/n)I); {@code tuned_ridge}).
  */
 final class DoubleDescentCurveShape implements InstanceCheck<DoubleDescentCurveShape.Instance>, ClaimRunner.KeyNumber {
     /** The spectral min-norm excess must equal ‖MinNorm.solve(X, y) − β‖² to this (κ ≤ 1e6 on these draws). */
@@ -55,6 +54,7 @@ final class DoubleDescentCurveShape implements InstanceCheck<DoubleDescentCurveS
             this.label = label;
         }
 
+
         SpectralEstimators.Filter filter(int n, double r, double sigma) {
             if (this == MIN_NORM) {
                 return SpectralEstimators.MIN_NORM;
@@ -76,24 +76,19 @@ final class DoubleDescentCurveShape implements InstanceCheck<DoubleDescentCurveS
     }
 
     private final Rule rule;
-    private final Estimator estimator;
-    private final boolean control;
 
-    DoubleDescentCurveShape(Rule rule, Estimator estimator, boolean control) {
+    DoubleDescentCurveShape(Rule rule) {
         this.rule = rule;
-        this.estimator = estimator;
-        this.control = control;
     }
 
     @Override
     public Instance draw(Trial trial) {
         Setting s = trial.setting();
-        double[] rRange = s.range(armKey(s, control, "signal_norm"));
+        Estimator estimator = s.choice("estimator", Estimator.class);
+        double[] rRange = s.range("signal_norm");
         double r = rRange[0] + (rRange[1] - rRange[0]) * trial.rng().uniform();
-        return new Instance(s.integer(armKey(s, control, "m")), s.integers(armKey(s, control, "n")),
-                s.integer(armKey(s, control, "draws")), r, s.real(armKey(s, control, "noise_std")), estimator,
-                s.integers(armKey(s, control, "peak_flanks")), s.integer(armKey(s, control, "peak_window")),
-                s.integers(armKey(s, control, "descent_n")), trial.rng().nextLong());
+        return new Instance(s.integer("m"), s.integers("n"), s.integer("draws"), r, s.real("noise_std"), estimator,
+                s.integers("peak_flanks"), s.integer("peak_window"), s.integers("descent_n"), trial.rng().nextLong());
     }
 
     @Override
@@ -160,7 +155,8 @@ final class DoubleDescentCurveShape implements InstanceCheck<DoubleDescentCurveS
                 .metric("noiseStd", in.sigma()).metric("nStar", nStar).metric("medianAtStar", centre[star])
                 .metric("medianAtStarLow", low[star]).metric("flankMedianMax", flankMax).metric("peakRatio", peakRatio)
                 .metric("descentRatio", descentRatio).metric("peak", peak ? 1 : 0).metric("secondDescent", descent ? 1 : 0)
-                .metric("crossCheckError", sweep.crossCheckError);
+                .metric("crossCheckError", sweep.crossCheckError)
+                .metric("ridge", in.estimator() == Estimator.TUNED_RIDGE ? 1 : 0);
         for (int i = 0; i < k; i++) {
             if (in.ns()[i] == in.m()) {
                 b.metric("medianAtM", centre[i]);
@@ -195,11 +191,12 @@ final class DoubleDescentCurveShape implements InstanceCheck<DoubleDescentCurveS
     public List<Chart> charts(Evidence e) {
         List<Chart.Series> series = new ArrayList<>();
         TrialResult first = e.trials().get(0);
-        boolean ridge = estimator == Estimator.TUNED_RIDGE;
+        boolean ridge = first.metrics().get("ridge") == 1;
+        String label = (ridge ? Estimator.TUNED_RIDGE : Estimator.MIN_NORM).label;
         for (TrialResult t : e.trials()) {
             double[][] m = t.traces().get("median");
             series.add(Chart.Series.points(String.format(Locale.ROOT, "median test MSE, %s, trial %d (‖β‖=%.2f)",
-                    estimator.label, t.index(), t.metrics().get("signalNorm")), m[0], m[1]));
+                    label, t.index(), t.metrics().get("signalNorm")), m[0], m[1]));
             if (series.size() >= ClaimCharts.MAX_CURVES) {
                 break;
             }
@@ -214,7 +211,7 @@ final class DoubleDescentCurveShape implements InstanceCheck<DoubleDescentCurveS
         add(series, first, "book", "book Thm 1.6: σ²/(n−m) + σ²");
         return List.of(new Chart(e.arm() + "-test-mse-vs-n-over-m", String.format(Locale.ROOT,
                 "Test MSE vs n/m, m=%.0f, σ=%.3g, %s (%s)", first.metrics().get("m"), first.metrics().get("noiseStd"),
-                estimator.label, e.arm()), "n/m (features / examples)", "test MSE σ² + ‖θ̂ − β‖² (log)", true, true,
+                label, e.arm()), "n/m (features / examples)", "test MSE σ² + ‖θ̂ − β‖² (log)", true, true,
                 series));
     }
 
@@ -230,7 +227,8 @@ final class DoubleDescentCurveShape implements InstanceCheck<DoubleDescentCurveS
         int[] nStars = e.trials().stream().mapToInt(x -> x.metrics().get("nStar").intValue()).toArray();
         return String.format(Locale.ROOT, "median test MSE (%s, m=%.0f, σ=%.3g; trial 0 ‖β‖=%.2f): peak at n*=%s, "
                 + "%.3g vs flanks ≤ %.4g (ratio %.3g, min over trials %.3g); first/last descent checkpoint ratio %.3g "
-                + "(min over trials %.3g); %d of %d trials PASS", estimator.label, mt.get("m"), mt.get("noiseStd"),
+                + "(min over trials %.3g); %d of %d trials PASS",
+                (mt.get("ridge") == 1 ? Estimator.TUNED_RIDGE : Estimator.MIN_NORM).label, mt.get("m"), mt.get("noiseStd"),
                 mt.get("signalNorm"), Arrays.toString(nStars), mt.get("medianAtStar"), mt.get("flankMedianMax"),
                 mt.get("peakRatio"), DoubleDescentEvidence.min(e, "peakRatio"), mt.get("descentRatio"),
                 DoubleDescentEvidence.min(e, "descentRatio"), e.statistics().pass(), e.trials().size());

@@ -1,7 +1,6 @@
 package theorycheck.claims;
 
 import java.util.Arrays;
-import theorycheck.claim.Setting;
 import theorycheck.data.RandomDesigns;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
@@ -79,14 +78,6 @@ final class DoubleDescentSweep {
             e[d] += sigma * sigma;
         }
         return e;
-    }
-
-    /**
-     * The setting key an arm reads: the control reads {@code control_<key>} when the claim file
-     * gives one and the claim's own value otherwise, so a control lists only what it changes.
-     */
-    static String armKey(Setting s, boolean control, String key) {
-        return control && s.has("control_" + key) ? "control_" + key : key;
     }
 
     /** The index of n in the grid. */

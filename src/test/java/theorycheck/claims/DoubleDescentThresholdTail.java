@@ -35,17 +35,11 @@ final class DoubleDescentThresholdTail implements InstanceCheck<DoubleDescentThr
         }
     }
 
-    private final boolean control;
-
-    DoubleDescentThresholdTail(boolean control) {
-        this.control = control;
-    }
-
     @Override
     public Instance draw(Trial trial) {
         Setting s = trial.setting();
         int[] ms = s.integers("m");
-        return new Instance(ms[trial.index() % ms.length], s.integer(control ? "control_gap" : "gap"),
+        return new Instance(ms[trial.index() % ms.length], s.integer("gap"),
                 s.integer("draws"), s.real("noise_std"), s.real("signal_norm"), s.real("hill_fraction"),
                 trial.rng().nextLong());
     }

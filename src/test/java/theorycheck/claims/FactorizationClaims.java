@@ -18,7 +18,7 @@ import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 
 /**
- * Matrix factorization (CATALOGUE.md §6, assignment Problem 2): the rank-1 landscape's critical points,
+ * Matrix factorization (assignment Problem 2 and the literature on it): the rank-1 landscape's critical points,
  * full-width matrix sensing from small init, the minimum nuclear-norm conjecture and deep factorizations.
  */
 class FactorizationClaims {
@@ -26,69 +26,64 @@ class FactorizationClaims {
     @Test
     @ClaimId("assignment.saddle")
     void assignment_saddle() {
-        ClaimVerifier.verify("assignment.saddle", new RankOneLandscape(1), new RankOneLandscape(-1));
+        ClaimVerifier.verify("assignment.saddle", new RankOneLandscape());
     }
 
     @Test
     @ClaimId("assignment.mf-low-rank")
     void assignment_mf_low_rank() {
-        ClaimVerifier.verify("assignment.mf-low-rank", new FactorizationLowRank("alpha_small"),
-                new FactorizationLowRank("alpha_large"));
+        ClaimVerifier.verify("assignment.mf-low-rank", new FactorizationLowRank());
     }
 
     @Test
     @ClaimId("lit.mf-nuclear-enough")
     void lit_mf_nuclear_enough() {
-        ClaimVerifier.verify("lit.mf-nuclear-enough", new FactorizationNuclear("m_over_dof", "alpha"),
-                new FactorizationNuclear("m_over_dof", "control_alpha"));
+        ClaimVerifier.verify("lit.mf-nuclear-enough", new FactorizationNuclear());
     }
 
     @Test
     @ClaimId("lit.mf-nuclear-few")
     void lit_mf_nuclear_few() {
-        ClaimVerifier.verify("lit.mf-nuclear-few", new FactorizationNuclear("m_over_dof", "alpha"),
-                new FactorizationNuclear("control_m_over_dof", "alpha"));
+        ClaimVerifier.verify("lit.mf-nuclear-few", new FactorizationNuclear());
     }
 
     @Test
     @ClaimId("lit.deep-mf-rank")
     void lit_deep_mf_rank() {
-        ClaimVerifier.verify("lit.deep-mf-rank", new FactorizationDeep("depth", "eps"), new FactorizationDeep("depth", "control_eps"));
+        ClaimVerifier.verify("lit.deep-mf-rank", new FactorizationDeep());
     }
 
-    /** u* of dimension n. */
-    record TargetInstance(int n, long seed) {
+    /** u* of dimension n, and the sign s of the target s·u*u*ᵀ. */
+    record TargetInstance(int n, long seed, double sign) {
         double[] target() {
             return new Rng(seed).gaussianVector(n, 1.0);
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "n=%d, u* ~ N(0, I) from seed %d", n, seed);
+            return String.format(Locale.ROOT, "n=%d, u* ~ N(0, I) from seed %d, target %s·u*u*ᵀ", n, seed,
+                    sign > 0 ? "+" : "−");
         }
     }
 
     /**
-     * f(u) = ‖uuᵀ − s·u*u*ᵀ‖²_F with s = +1 (the claim) or s = −1 (the control's ‖uuᵀ + u*u*ᵀ‖²):
-     * ∇f = 4(‖u‖²u − s·M u), ∇²f = 4(‖u‖²I + 2uuᵀ − s·M), M = u*u*ᵀ.
+     * f(u) = ‖uuᵀ − s·u*u*ᵀ‖²_F with s = +1 (setting {@code target: psd}, the claim) or s = −1
+     * ({@code target: negated}, the control's ‖uuᵀ + u*u*ᵀ‖²): ∇f = 4(‖u‖²u − s·M u),
+     * ∇²f = 4(‖u‖²I + 2uuᵀ − s·M), M = u*u*ᵀ.
      */
     static final class RankOneLandscape implements InstanceCheck<TargetInstance>, ClaimRunner.KeyNumber {
         static final double EIGEN_REL_TOL = 1e-9;
         static final double FD_REL_TOL = 1e-6;
         static final double GD_REL_TOL = 1e-8;
-        private final double sign;
-
-        RankOneLandscape(double sign) {
-            this.sign = sign;
-        }
 
         @Override
         public TargetInstance draw(Trial trial) {
             int[] nr = trial.setting().intRange("n");
-            return new TargetInstance(trial.rng().intBetween(nr[0], nr[1]), trial.rng().nextLong());
+            return new TargetInstance(trial.rng().intBetween(nr[0], nr[1]), trial.rng().nextLong(),
+                    trial.setting().choice("target", "psd", "negated").equals("psd") ? 1 : -1);
         }
 
-        double value(double[] u, double[] star) {
+        double value(double[] u, double[] star, double sign) {
             int n = u.length;
             double s = 0;
             for (int i = 0; i < n; i++) {
@@ -100,7 +95,7 @@ class FactorizationClaims {
             return s;
         }
 
-        double[] gradient(double[] u, double[] star) {
+        double[] gradient(double[] u, double[] star, double sign) {
             double uu = Vec.dot(u, u);
             double su = Vec.dot(star, u);
             double[] g = new double[u.length];
@@ -110,7 +105,7 @@ class FactorizationClaims {
             return g;
         }
 
-        Mat hessian(double[] u, double[] star) {
+        Mat hessian(double[] u, double[] star, double sign) {
             int n = u.length;
             double uu = Vec.dot(u, u);
             Mat h = new Mat(n, n);
@@ -123,7 +118,7 @@ class FactorizationClaims {
         }
 
         /** Central differences of the exact gradient, column by column, symmetrized. */
-        Mat finiteDifferenceHessian(double[] u, double[] star, double h) {
+        Mat finiteDifferenceHessian(double[] u, double[] star, double sign, double h) {
             int n = u.length;
             Mat out = new Mat(n, n);
             for (int j = 0; j < n; j++) {
@@ -131,8 +126,8 @@ class FactorizationClaims {
                 double[] dn = u.clone();
                 up[j] += h;
                 dn[j] -= h;
-                double[] gp = gradient(up, star);
-                double[] gm = gradient(dn, star);
+                double[] gp = gradient(up, star, sign);
+                double[] gm = gradient(dn, star, sign);
                 for (int i = 0; i < n; i++) {
                     out.set(i, j, (gp[i] - gm[i]) / (2 * h));
                 }
@@ -165,27 +160,29 @@ class FactorizationClaims {
         public TrialResult check(TargetInstance inst, Trial trial) {
             var s = trial.setting();
             double[] star = inst.target();
+            double sign = inst.sign();
             int n = inst.n();
             double ss = Vec.dot(star, star);
             double[] zero = new double[n];
             double[] minus = Vec.scale(-1, star);
             var b = TrialResult.of(trial).instance(inst.toString()).metric("n", n).metric("normStarSq", ss);
 
-            double gradAtZero = Vec.norm2(gradient(zero, star));
-            double lminZero = smallestEigenvalue(hessian(zero, star));
+            double gradAtZero = Vec.norm2(gradient(zero, star, sign));
+            double lminZero = smallestEigenvalue(hessian(zero, star, sign));
             boolean saddle = gradAtZero == 0 && lminZero <= -(1 - EIGEN_REL_TOL) * 4 * ss;
             b.metric("lambdaMinAtZeroOver4NormSq", lminZero / (4 * ss));
 
             double worstMinimum = Double.POSITIVE_INFINITY;
             double worstGrad = 0;
             double worstValue = 0;
-            double worstFd = relativeDifference(finiteDifferenceHessian(zero, star, 1e-5 * Math.sqrt(ss)), hessian(zero, star));
+            double worstFd = relativeDifference(finiteDifferenceHessian(zero, star, sign, 1e-5 * Math.sqrt(ss)),
+                    hessian(zero, star, sign));
             for (double[] p : new double[][] {star, minus}) {
-                worstMinimum = Math.min(worstMinimum, smallestEigenvalue(hessian(p, star)));
-                worstGrad = Math.max(worstGrad, Vec.norm2(gradient(p, star)) / (4 * ss * Math.sqrt(ss)));
-                worstValue = Math.max(worstValue, value(p, star) / (ss * ss));
-                worstFd = Math.max(worstFd, relativeDifference(finiteDifferenceHessian(p, star, 1e-5 * Math.sqrt(ss)),
-                        hessian(p, star)));
+                worstMinimum = Math.min(worstMinimum, smallestEigenvalue(hessian(p, star, sign)));
+                worstGrad = Math.max(worstGrad, Vec.norm2(gradient(p, star, sign)) / (4 * ss * Math.sqrt(ss)));
+                worstValue = Math.max(worstValue, value(p, star, sign) / (ss * ss));
+                worstFd = Math.max(worstFd, relativeDifference(finiteDifferenceHessian(p, star, sign, 1e-5 * Math.sqrt(ss)),
+                        hessian(p, star, sign)));
             }
             boolean minima = worstValue <= 1e-12 && worstGrad <= 1e-12 && worstMinimum >= (1 - EIGEN_REL_TOL) * 4 * ss;
             b.metric("lambdaMinAtStarOver4NormSq", worstMinimum / (4 * ss)).metric("gradientAtStarRelative", worstGrad)
@@ -207,7 +204,7 @@ class FactorizationClaims {
                 if (!Vec.isFinite(u)) {
                     break;
                 }
-                Vec.axpyInPlace(-eta, gradient(u, star), u);
+                Vec.axpyInPlace(-eta, gradient(u, star, sign), u);
             }
             boolean reached = d <= GD_REL_TOL;
             b.metric("gdDistanceToNearestMinimum", d)

@@ -23,23 +23,15 @@ import theorycheck.measure.EffectiveRank;
  * (W_D⋯W_{j+1})ᵀ·G·(W_{j−1}⋯W_1)ᵀ with G = (1/m)Σ r_i A_i. Step η = c/(D·σmax(𝒜)²/m·λmax(X*)^{2−2/D}),
  * the end-to-end smoothness bound with every factor of norm λmax(X*)^{1/D}.
  * PASS when the depth-{@code deep} limit has an entropy effective rank at least {@link #MARGIN} below the
- * depth-2 one. Control: the "deep" arm at depth 2 (identical runs).
+ * depth-2 one. Both depths start from the end-to-end matrix eps·I (the control overrides eps).
  */
 final class FactorizationDeep implements InstanceCheck<FactorizationLowRank.Instance>, ClaimRunner.KeyNumber {
     static final double STEP_C = 0.5;
     static final double FIT_TOL = 1e-4;
     static final double MARGIN = 0.1;
-    private final String deepKey;
-    private final String epsKey;
-
-    FactorizationDeep(String deepKey, String epsKey) {
-        this.deepKey = deepKey;
-        this.epsKey = epsKey;
-    }
-
     @Override
     public FactorizationLowRank.Instance draw(Trial trial) {
-        return FactorizationLowRank.Instance.draw(trial, "m_over_dof");
+        return FactorizationLowRank.Instance.draw(trial);
     }
 
     record Run(boolean converged, long steps, Mat w) {
@@ -99,9 +91,9 @@ final class FactorizationDeep implements InstanceCheck<FactorizationLowRank.Inst
     @Override
     public TrialResult check(FactorizationLowRank.Instance inst, Trial trial) {
         MatrixSensing s = inst.sensing();
-        int deep = trial.setting().integer(deepKey);
+        int deep = trial.setting().integer("depth");
         long budget = trial.setting().integer("max_steps");
-        double eps = trial.setting().real(epsKey);
+        double eps = trial.setting().real("eps");
         var b = TrialResult.of(trial).instance(inst + " depth 2 vs " + deep + String.format(Locale.ROOT, " ε=%.3g", eps));
         Run r2 = run(s, 2, eps, budget);
         Run rd = run(s, deep, eps, budget);

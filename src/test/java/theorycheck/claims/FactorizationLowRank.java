@@ -19,7 +19,7 @@ import theorycheck.measure.EffectiveRank;
  * Each run stops at relative residual {@link #FIT_TOL}. PASS when the small-α solution is within
  * {@link #ERR_TOL} of X* and at most a tenth of the large-α distance, its entropy effective rank is
  * ≤ r + {@link #ERANK_SLACK}, and the large-α one is at least 1 higher. The numerical rank at
- * {@link #RANK_TAU} is recorded. The control runs the "small" arm at the large α too.
+ * {@link #RANK_TAU} is recorded. The control overrides alpha_small with a value that is not small.
  */
 final class FactorizationLowRank implements InstanceCheck<FactorizationLowRank.Instance>, ClaimRunner.KeyNumber {
     static final double ERR_TOL = 0.05;
@@ -30,14 +30,14 @@ final class FactorizationLowRank implements InstanceCheck<FactorizationLowRank.I
 
     /** One sensing instance and the init direction W (iid N(0, 1/n) entries). */
     record Instance(MatrixSensing sensing, double[] w) {
-        /** n and r from the setting's ranges, m from {@link #measurements} with the factor under mKey. */
-        static Instance draw(Trial trial, String mKey) {
+        /** n and r from the setting's ranges, m from {@link #measurements} with the factor m_over_dof. */
+        static Instance draw(Trial trial) {
             Rng rng = trial.rng();
             int[] nr = trial.setting().intRange("n");
             int[] rr = trial.setting().intRange("r");
             int n = rng.intBetween(nr[0], nr[1]);
             int r = rng.intBetween(rr[0], rr[1]);
-            int m = Math.max(1, measurements(n, r, trial.setting().real(mKey)));
+            int m = Math.max(1, measurements(n, r, trial.setting().real("m_over_dof")));
             MatrixSensing s = MatrixSensing.gaussian(n, r, m, rng.split());
             return new Instance(s, rng.gaussianVector(n * n, 1.0 / Math.sqrt(n)));
         }
@@ -48,13 +48,6 @@ final class FactorizationLowRank implements InstanceCheck<FactorizationLowRank.I
         }
     }
 
-    private final String smallKey;
-
-    /** @param smallKey setting key of the small α ("alpha_small"; the control passes "alpha_large") */
-    FactorizationLowRank(String smallKey) {
-        this.smallKey = smallKey;
-    }
-
     /** m = ⌈factor·(nr − r(r−1)/2)⌉: a multiple of the degrees of freedom of a rank-r PSD matrix. */
     static int measurements(int n, int r, double factor) {
         return (int) Math.ceil(factor * (n * r - r * (r - 1) / 2.0));
@@ -62,14 +55,14 @@ final class FactorizationLowRank implements InstanceCheck<FactorizationLowRank.I
 
     @Override
     public Instance draw(Trial trial) {
-        return Instance.draw(trial, "m_over_dof");
+        return Instance.draw(trial);
     }
 
     @Override
     public TrialResult check(Instance inst, Trial trial) {
         MatrixSensing s = inst.sensing();
         int n = s.n();
-        double aSmall = trial.setting().real(smallKey);
+        double aSmall = trial.setting().real("alpha_small");
         double aLarge = trial.setting().real("alpha_large");
         long budget = trial.setting().integer("max_steps");
         double eta = FactorizationSensingGd.step(s, STEP_C);

@@ -18,7 +18,7 @@ import theorycheck.reference.MinNuclearNorm;
 /**
  * lit.mf-nuclear-*: the small-α GD limit on matrix sensing against the certified minimum-trace PSD
  * solution. PASS when ‖X_GD − X_nuc‖_F/‖X_nuc‖_F ≤ {@link #DIST_TOL}. The instance's m is
- * m_over_dof times the degrees of freedom nr − r(r−1)/2; α is read from the given setting key.
+ * m_over_dof times the degrees of freedom nr − r(r−1)/2; the init scale is alpha.
  */
 final class FactorizationNuclear implements InstanceCheck<FactorizationLowRank.Instance>, ClaimRunner.KeyNumber {
     static final double DIST_TOL = 0.05;
@@ -26,24 +26,16 @@ final class FactorizationNuclear implements InstanceCheck<FactorizationLowRank.I
     static final int ADMM_ITERATIONS = 50000;
     static final double CERT_TOL = 1e-5;
     static final double FIT_TOL = 1e-4;
-    private final String mKey;
-    private final String alphaKey;
-
-    FactorizationNuclear(String mKey, String alphaKey) {
-        this.mKey = mKey;
-        this.alphaKey = alphaKey;
-    }
-
     @Override
     public FactorizationLowRank.Instance draw(Trial trial) {
-        return FactorizationLowRank.Instance.draw(trial, mKey);
+        return FactorizationLowRank.Instance.draw(trial);
     }
 
     @Override
     public TrialResult check(FactorizationLowRank.Instance inst, Trial trial) {
         MatrixSensing s = inst.sensing();
         int n = s.n();
-        double alpha = trial.setting().real(alphaKey);
+        double alpha = trial.setting().real("alpha");
         var b = TrialResult.of(trial).instance(inst + String.format(Locale.ROOT, " α=%.3g", alpha));
         MinNuclearNorm.Result nuc = MinNuclearNorm.solve(s.measurements(), s.y(), n, ADMM_TOL, ADMM_ITERATIONS);
         b.metric("admmIterations", nuc.iterations()).metric("dualityGap", nuc.relativeGap())

@@ -40,13 +40,13 @@ class HeldOutGeneralizationClaims {
     @Test
     @ClaimId("book.A.8")
     void book_A_8() {
-        ClaimVerifier.verify("book.A.8", new ShuffledLabels(false), new ShuffledLabels(true));
+        ClaimVerifier.verify("book.A.8", new ShuffledLabels());
     }
 
     @Test
     @ClaimId("book.A.13")
     void book_A_13() {
-        ClaimVerifier.verify("book.A.13", new ValidationStopping(false), new ValidationStopping(true));
+        ClaimVerifier.verify("book.A.13", new ValidationStopping());
     }
 
     // ------------------------------------------------------------------------------------------
@@ -77,17 +77,12 @@ class HeldOutGeneralizationClaims {
         static final double LIFT_FRACTION = 0.5;
         /** Below this true-label lift the draw has nothing to learn and cannot decide. */
         static final double MIN_TRUE_LIFT = 0.1;
-        private final boolean control;
-
-        ShuffledLabels(boolean control) {
-            this.control = control;
-        }
 
         @Override
         public LabelInstance draw(Trial trial) {
             Setting s = trial.setting();
             Rng rng = trial.rng();
-            double shuffle = control ? 0.2 : s.real("shuffle_fraction");
+            double shuffle = s.real("shuffle_fraction");
             if (trial.index() % 2 == 0) {
                 int a = rng.nextInt(FashionMnist.CLASSES);
                 int b = (a + 1 + rng.nextInt(FashionMnist.CLASSES - 1)) % FashionMnist.CLASSES;
@@ -151,6 +146,7 @@ class HeldOutGeneralizationClaims {
                     .metric("trueLift", trueLift)
                     .metric("liftFraction", lift / trueLift)
                     .metric("images", inst.images() ? 1 : 0)
+                    .metric("shuffleFraction", inst.shuffleFraction())
                     .metric("positiveFraction", p);
             String nums = String.format(Locale.ROOT,
                     "test accuracy %.4f after fitting shuffled labels in %d steps, %.4f with true labels, baseline %.4f "
@@ -220,7 +216,8 @@ class HeldOutGeneralizationClaims {
             series.add(Chart.Series.points("best constant classifier", base.x(), base.y()));
             series.add(Chart.Series.line("y = x", new double[] {0.5, 1.0}, new double[] {0.5, 1.0}));
             return List.of(new Chart(e.arm() + "-accuracy", "Test accuracy on true labels: network fitted to "
-                    + (control ? "20%-shuffled" : "shuffled") + " labels vs the same network fitted to true labels (" + e.arm() + ")",
+                    + String.format(Locale.ROOT, "%.0f%%-shuffled", 100 * e.trials().get(0).metrics().get("shuffleFraction"))
+                    + " labels vs the same network fitted to true labels (" + e.arm() + ")",
                     "test accuracy, trained on true labels", "test accuracy", false, false, series));
         }
 
@@ -239,7 +236,10 @@ class HeldOutGeneralizationClaims {
     // book.A.13
     // ------------------------------------------------------------------------------------------
 
-    /** Even trials: a Fashion-MNIST class pair; odd trials: Gaussian linear regression. */
+    /**
+     * With {@code tasks: alternate}, even trials a Fashion-MNIST class pair and odd trials Gaussian
+     * linear regression; with {@code tasks: regression}, regression only.
+     */
     record StopInstance(boolean images, int positiveClass, int negativeClass, long dataSeed) {
         @Override
         public String toString() {
@@ -254,16 +254,13 @@ class HeldOutGeneralizationClaims {
     static final class ValidationStopping implements InstanceCheck<StopInstance>, ClaimRunner.KeyNumber {
         /** Round-off allowance on the test loss (see the claim file). */
         static final double REL_TOL = 1e-9;
-        private final boolean validateOnTest;
-
-        ValidationStopping(boolean validateOnTest) {
-            this.validateOnTest = validateOnTest;
-        }
 
         @Override
         public StopInstance draw(Trial trial) {
             Rng rng = trial.rng();
-            if (trial.index() % 2 == 0) {
+            // alternate: images on even trials, regression on odd
+            String tasks = trial.setting().choice("tasks", "alternate", "regression");
+            if (tasks.equals("alternate") && trial.index() % 2 == 0) {
                 int a = rng.nextInt(FashionMnist.CLASSES);
                 int b = (a + 1 + rng.nextInt(FashionMnist.CLASSES - 1)) % FashionMnist.CLASSES;
                 return new StopInstance(true, a, b, rng.nextLong());
@@ -307,7 +304,7 @@ class HeldOutGeneralizationClaims {
                     mTrain + mVal - half, pool, rng);
             Classification train = rows(both, 0, mTrain);
             Classification test = FashionMnist.binary(fm.test(), inst.positiveClass(), inst.negativeClass(), 1000, 1000, pool, rng);
-            Classification val = validateOnTest ? test : rows(both, mTrain, mTrain + mVal);
+            Classification val = rows(both, mTrain, mTrain + mVal);
             Mlp net = new Mlp(train.dim(), new int[] {s.integer("width")}, Activation.RELU, true);
             double[] theta = net.initialize(Init.HE, rng);
             EmpiricalRisk risk = new EmpiricalRisk(net, LogisticLoss.INSTANCE, train.x(), train.y());
@@ -335,7 +332,9 @@ class HeldOutGeneralizationClaims {
 
         /**
          * Validation loss and exact population risk ½(‖w − β‖² + σ²) at every step of GD from 0 on
-         * Gaussian least squares (x ~ N(0, I), so E½(xᵀw − y)² = ½‖w − β‖² + ½σ²).
+         * Gaussian least squares (x ~ N(0, I), so E½(xᵀw − y)² = ½‖w − β‖² + ½σ²). With
+         * {@code validation: population} the validation loss is that population risk (infinite
+         * validation data); with {@code held_out} it is the loss on m_val fresh points.
          */
         private double[][] regressionCurves(StopInstance inst, Setting s) {
             Rng rng = new Rng(inst.dataSeed());
@@ -343,6 +342,8 @@ class HeldOutGeneralizationClaims {
             int m = s.integer("m");
             int mVal = s.integer("m_val");
             double sigma = s.real("noise_std");
+            // held_out: m_val fresh points; population: the exact population risk (infinite validation data)
+            boolean population = s.choice("validation", "held_out", "population").equals("population");
             double[] beta = Vec.scale(1.0 / Math.sqrt(d), rng.gaussianVector(d, 1.0));
             Mat x = new Mat(m, d, rng.gaussianVector(m * d, 1.0));
             Mat xv = new Mat(mVal, d, rng.gaussianVector(mVal * d, 1.0));
@@ -368,7 +369,7 @@ class HeldOutGeneralizationClaims {
                 for (int i = 0; i < mVal; i++) {
                     v += 0.5 * (rv[i] - yv[i]) * (rv[i] - yv[i]);
                 }
-                valLoss[t] = validateOnTest ? testLoss[t] : v / mVal;
+                valLoss[t] = population ? testLoss[t] : v / mVal;
                 if (t == steps) {
                     break;
                 }

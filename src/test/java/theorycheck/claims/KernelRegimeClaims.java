@@ -22,7 +22,7 @@ import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 
 /**
- * Networks at initialization and in the kernel regime (CATALOGUE.md §6): layer-wise gradient norms
+ * Networks at initialization and in the kernel regime: layer-wise gradient norms
  * (assignment Problem 1), the NTK limit and lazy training (slides "Kernel Regime"; book C.20, B.4, A.11).
  */
 class KernelRegimeClaims {
@@ -30,35 +30,37 @@ class KernelRegimeClaims {
     @Test
     @ClaimId("assignment.vanishing")
     void assignment_vanishing() {
-        ClaimVerifier.verify("assignment.vanishing",
-                new LayerGradientRatio(Activation.SIGMOID, LayerGradientRatio.TORCH_DEFAULT, "hidden_layers"),
-                new LayerGradientRatio(Activation.SIGMOID, LayerGradientRatio.TORCH_DEFAULT, "control_hidden_layers"));
+        ClaimVerifier.verify("assignment.vanishing", new LayerGradientRatio());
     }
 
     @Test
     @ClaimId("assignment.vanishing-tanh")
     void assignment_vanishing_tanh() {
-        ClaimVerifier.verify("assignment.vanishing-tanh",
-                new LayerGradientRatio(Activation.TANH, LayerGradientRatio.TORCH_DEFAULT, "hidden_layers"),
-                new LayerGradientRatio(Activation.TANH, Init.XAVIER.scaled(Math.sqrt(0.1)), "hidden_layers", 1.0));
+        ClaimVerifier.verify("assignment.vanishing-tanh", new LayerGradientRatio());
+    }
+
+    @Test
+    @ClaimId("assignment.vanishing-tanh-weights")
+    void assignment_vanishing_tanh_weights() {
+        ClaimVerifier.verify("assignment.vanishing-tanh-weights", new LayerGradientRatio());
     }
 
     @Test
     @ClaimId("book.C.20")
     void book_C_20() {
-        ClaimVerifier.verify("book.C.20", new KernelRegimeWidthGap(false), new KernelRegimeWidthGap(true));
+        ClaimVerifier.verify("book.C.20", new KernelRegimeWidthGap());
     }
 
     @Test
     @ClaimId("slides.scale-lazy")
     void slides_scale_lazy() {
-        ClaimVerifier.verify("slides.scale-lazy", new KernelRegimeLazy("alpha"), new KernelRegimeLazy("control_alpha"));
+        ClaimVerifier.verify("slides.scale-lazy", new KernelRegimeLazy());
     }
 
     @Test
     @ClaimId("book.A.11")
     void book_A_11() {
-        ClaimVerifier.verify("book.A.11", new KernelRegimeWidthBias("widths"), new KernelRegimeWidthBias("control_widths"));
+        ClaimVerifier.verify("book.A.11", new KernelRegimeWidthBias());
     }
 
     /** A Fashion-MNIST class pair and a seed for the three nets' weights. */
@@ -71,32 +73,18 @@ class KernelRegimeClaims {
     }
 
     /**
-     * r = ‖∇W₂‖_F / ‖∇W_L‖_F (first and last hidden-to-hidden layer) of the mean logistic loss at
-     * initialization, for the subject net (sigmoid or tanh at a given init) and, as the reference the
-     * statement contrasts it with, a ReLU net at He's 2/fan_in on the same data.
+     * r = m₂ / m_L (first and last hidden-to-hidden layer) of the mean logistic loss at initialization,
+     * where m_l is, by setting {@code measure}, the Frobenius norm of ∇W_l ("weight_gradient", what the
+     * assignment plots) or of the backpropagated error δ_l = ∂L/∂z_l over all examples ("delta", the
+     * quantity the vanishing-gradient argument is about). Subject net: setting {@code activation} with
+     * weights N(0, weight_gain/fan_in) and biases N(0, bias_std²); reference, as the statement contrasts
+     * it: a ReLU net at He's 2/fan_in on the same data, measured the same way.
      */
     static final class LayerGradientRatio implements InstanceCheck<PairInstance>, ClaimRunner.KeyNumber {
         static final double VANISHED = 0.1;
         static final double SAME_ORDER = 10;
-        /** PyTorch's nn.Linear default U(±1/√fan_in) has variance 1/(3·fan_in). */
-        static final Init TORCH_DEFAULT = Init.XAVIER.scaled(1 / Math.sqrt(3));
-        private final Activation subject;
-        private final Init subjectInit;
-        /** Setting key with the number of hidden layers. */
-        private final String depthKey;
-        /** Standard deviation of the subject net's biases; 0: no biases (the assignment's nets). */
-        private final double biasStd;
-
-        LayerGradientRatio(Activation subject, Init subjectInit, String depthKey) {
-            this(subject, subjectInit, depthKey, 0);
-        }
-
-        LayerGradientRatio(Activation subject, Init subjectInit, String depthKey, double biasStd) {
-            this.subject = subject;
-            this.subjectInit = subjectInit;
-            this.depthKey = depthKey;
-            this.biasStd = biasStd;
-        }
+        static final String WEIGHT_GRADIENT = "weight_gradient";
+        static final String DELTA = "delta";
 
         @Override
         public PairInstance draw(Trial trial) {
@@ -109,23 +97,30 @@ class KernelRegimeClaims {
         @Override
         public TrialResult check(PairInstance inst, Trial trial) {
             var s = trial.setting();
+            String measure = s.choice("measure", WEIGHT_GRADIENT, DELTA);
+            Activation subject = Activation.byName(s.text("activation"));
+            double gain = s.real("weight_gain");
+            double biasStd = s.real("bias_std");
             int perClass = s.integer("per_class");
             Classification data = FashionMnist.binary(FashionMnist.load().train(), inst.positiveClass(), inst.negativeClass(),
                     perClass, perClass, s.integer("pool"), new Rng(inst.dataSeed()));
-            int hidden = s.integer(depthKey);
+            int hidden = s.integer("hidden_layers");
             int[] widths = new int[hidden];
             java.util.Arrays.fill(widths, s.integer("width"));
             Activation[] acts = {subject, Activation.RELU};
-            Init[] inits = {subjectInit, Init.HE};
+            // Init.XAVIER is N(0, 1/fan_in); gain σ_w² scales its variance
+            Init[] inits = {Init.XAVIER.scaled(Math.sqrt(gain)), Init.HE};
+            String[] tag = {"subject", "relu"};
             double[] r = new double[acts.length];
-            var b = TrialResult.of(trial).instance(inst + ", " + hidden + " hidden layers, " + name(subject) + " at "
-                    + subjectInit + (biasStd > 0 ? ", biases N(0, " + biasStd * biasStd + ")" : ""));
+            var b = TrialResult.of(trial).instance(String.format(Locale.ROOT, "%s, %d hidden layers, %s at σ_w² = %.4g%s, "
+                    + "measure %s", inst, hidden, subject.key(), gain, biasStd > 0 ? ", biases N(0, " + biasStd * biasStd + ")" : "",
+                    measure));
             for (int k = 0; k < acts.length; k++) {
-                boolean biased = k == 0 && biasStd > 0;
-                Mlp net = new Mlp(data.dim(), widths, acts[k], biased);
+                // biases are always slots of θ (0 unless drawn), so δ_l can be read as ∂L/∂b_l; a zero bias
+                // leaves the forward pass and the weight gradients exactly as in a bias-free net
+                Mlp net = new Mlp(data.dim(), widths, acts[k], true);
                 double[] theta = net.initialize(inits[k], new Rng(inst.initSeed()));
-                if (biased) {
-                    // Init starts biases at 0; the control draws them, which moves tanh into its ordered phase
+                if (k == 0 && biasStd > 0) {
                     Rng biasRng = new Rng(inst.initSeed() ^ 0xB1A5L);
                     for (int l = 0; l < hidden; l++) {
                         int off = net.biasOffset(l).orElseThrow();
@@ -136,25 +131,51 @@ class KernelRegimeClaims {
                 }
                 double[] grad = new double[theta.length];
                 new EmpiricalRisk(net, LogisticLoss.INSTANCE, data.x(), data.y()).valueAndGradient(theta, null, grad);
-                double[] norms = net.layerGradientNorms(theta, grad);
+                double[] weights = net.layerGradientNorms(theta, grad);
+                double[] deltas = deltaNorms(net, theta, data);
                 double[] layer = new double[hidden];
                 for (int l = 0; l < hidden; l++) {
                     layer[l] = l + 1;
                 }
-                // W₂ against W_L: both hidden-to-hidden, so the input's norm (which ∇W₁ carries) is not compared
-                r[k] = norms[1] / norms[hidden - 1];
-                b.metric(k == 0 ? "rFirst.subject" : "rFirst.relu", norms[0] / norms[hidden - 1]);
-                b.metric(k == 0 ? "r.subject" : "r.relu", r[k]).trace(k == 0 ? "subject" : "relu", layer,
-                        java.util.Arrays.copyOf(norms, hidden));
+                double[] used = measure.equals(DELTA) ? deltas : weights;
+                // layer 2 against layer L: both hidden-to-hidden, so the input's norm (which ∇W₁ carries) is not compared
+                r[k] = used[1] / used[hidden - 1];
+                b.metric("rFirst." + tag[k], weights[0] / weights[hidden - 1])
+                        .metric("rWeights." + tag[k], weights[1] / weights[hidden - 1])
+                        .metric("rDelta." + tag[k], deltas[1] / deltas[hidden - 1])
+                        .metric("r." + tag[k], r[k]).trace(tag[k], layer, java.util.Arrays.copyOf(used, hidden));
             }
             boolean pass = r[0] < VANISHED && r[1] >= VANISHED && r[1] <= SAME_ORDER;
             return b.decide(r[0], pass, String.format(Locale.ROOT,
-                    "‖∇W₂‖/‖∇W_%d‖: %s %.3g (vanished if < %.1f), ReLU+He %.3g (same order if in [%.1f, %.0f])",
-                    hidden, name(subject), r[0], VANISHED, r[1], VANISHED, SAME_ORDER));
+                    "%s ratio layer 2 / layer %d: %s %.3g (vanished if < %.1f), ReLU+He %.3g (same order if in [%.1f, %.0f])",
+                    measure, hidden, subject.key(), r[0], VANISHED, r[1], VANISHED, SAME_ORDER));
         }
 
-        private static String name(Activation a) {
-            return a.name().toLowerCase(Locale.ROOT);
+        /**
+         * ‖δ_l‖ over all examples for each hidden layer: δ_{l,i} = ∂L/∂z_l at example i is the gradient of
+         * b_l when only example i is pulled back with its loss weight ℓ'(f_i, y_i)/N.
+         */
+        static double[] deltaNorms(Mlp net, double[] theta, Classification data) {
+            int n = data.examples();
+            int hidden = net.depth() - 1;
+            double[] f = new double[n];
+            net.predict(theta, data.x(), null, f);
+            double[] g = new double[theta.length];
+            double[] sq = new double[hidden];
+            for (int i = 0; i < n; i++) {
+                double c = LogisticLoss.INSTANCE.derivative(f[i], data.label(i)) / n;
+                net.pullback(theta, data.x(), new int[] {i}, new double[] {c}, g);
+                for (int l = 0; l < hidden; l++) {
+                    int off = net.biasOffset(l).orElseThrow();
+                    for (int j = 0; j < net.fanOut(l); j++) {
+                        sq[l] += g[off + j] * g[off + j];
+                    }
+                }
+            }
+            for (int l = 0; l < hidden; l++) {
+                sq[l] = Math.sqrt(sq[l]);
+            }
+            return sq;
         }
 
         @Override
@@ -162,16 +183,17 @@ class KernelRegimeClaims {
             List<Chart> charts = new ArrayList<>();
             for (String net : new String[] {"subject", "relu"}) {
                 charts.add(ClaimCharts.traces(e, net, e.arm() + "-" + net + "-layer-gradient-norms",
-                        "‖∇W_l‖_F at initialization, " + (net.equals("relu") ? "ReLU (He)" : name(subject) + " at " + subjectInit)
-                                + " (" + e.arm() + ")", "hidden layer l (1 = input side)", "‖∇W_l‖_F", false, true));
+                        "Per-layer gradient norm at initialization (the setting's measure: ‖∇W_l‖_F or ‖δ_l‖), "
+                                + (net.equals("relu") ? "ReLU (He)" : "subject net") + " (" + e.arm() + ")",
+                        "hidden layer l (1 = input side)", "norm", false, true));
             }
             return charts;
         }
 
         @Override
         public String keyNumber(Evidence e) {
-            return String.format(Locale.ROOT, "r = ‖∇W₂‖/‖∇W_last‖: %s in [%.3g, %.3g] (vanished if < %.1f); ReLU+He in [%.3g, %.3g]",
-                    name(subject), extreme(e, "r.subject", -1), extreme(e, "r.subject", 1), VANISHED, extreme(e, "r.relu", -1),
+            return String.format(Locale.ROOT, "r = layer 2 / last layer: subject in [%.3g, %.3g] (vanished if < %.1f); ReLU+He in [%.3g, %.3g]",
+                    extreme(e, "r.subject", -1), extreme(e, "r.subject", 1), VANISHED, extreme(e, "r.relu", -1),
                     extreme(e, "r.relu", 1));
         }
 

@@ -24,7 +24,8 @@ import theorycheck.model.TwoLayerNtkNet;
  * {@link #MOVE_HI}] (theory −1), e falls over the α range at least like α^{{@link #DIST_SLOPE_MAX}}
  * (theory α⁻¹ once no ReLU changes side at a test point) and e ≤ {@link #DIST_MAX} at the largest α.
  * The number of (unit, test input) pairs whose ReLU changed side is recorded per α: those kinks, not
- * the smooth second-order term, set e at moderate α. The control uses small α, where training is not lazy.
+ * the smooth second-order term, set e at moderate α. The control overrides alpha with small scales,
+ * where training is not lazy.
  */
 final class KernelRegimeLazy implements InstanceCheck<KernelRegimeLazy.Instance>, ClaimRunner.KeyNumber {
     /** Band for the slope of the parameter change (theory −1). */
@@ -37,12 +38,6 @@ final class KernelRegimeLazy implements InstanceCheck<KernelRegimeLazy.Instance>
     static final double DIST_SLOPE_MAX = -0.9;
     /** ... and be at most this relative size at the largest α. */
     static final double DIST_MAX = 0.01;
-    private final String alphaKey;
-
-    KernelRegimeLazy(String alphaKey) {
-        this.alphaKey = alphaKey;
-    }
-
     record Instance(int n, int nTest, int d, int k, double[] alphas, int steps, long seed) {
         @Override
         public String toString() {
@@ -55,7 +50,7 @@ final class KernelRegimeLazy implements InstanceCheck<KernelRegimeLazy.Instance>
     public Instance draw(Trial trial) {
         var s = trial.setting();
         return new Instance(s.integer("n"), s.integer("n_test"), s.integer("d"), s.integer("width"),
-                s.reals(alphaKey), s.integer("steps"), trial.rng().nextLong());
+                s.reals("alpha"), s.integer("steps"), trial.rng().nextLong());
     }
 
     @Override

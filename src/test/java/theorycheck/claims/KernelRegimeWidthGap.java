@@ -19,24 +19,19 @@ import theorycheck.reference.ArcCosineKernel;
  * with η = 1/λ_max(Θ∞) for T steps, against kernel GD with the infinite-width arc-cosine NTK Θ∞ for
  * the same η and T (kernel regression as T → ∞). The relative test-set gap is measured at several
  * widths and its log-log slope fitted; PASS when the slope lies in [{@link #SLOPE_LO},
- * {@link #SLOPE_HI}] around the predicted −1/2. Control: the mean-field parametrization (output 1/k,
- * step η·k), which has the same tangent dynamics at t = 0 but moves the features by O(1).
+ * {@link #SLOPE_HI}] around the predicted −1/2. Setting {@code parametrization}: "ntk" (output 1/√k) or
+ * "mean_field" (output 1/k, step η·k: the same tangent dynamics at t = 0, but the features move by O(1)).
  */
 final class KernelRegimeWidthGap implements InstanceCheck<KernelRegimeWidthGap.Instance>, ClaimRunner.KeyNumber {
     static final double SLOPE_LO = -0.8, SLOPE_HI = -0.3;
     /** Independent initializations per width; the gap is their root mean square. */
     static final int INITS = 2;
-    private final boolean meanField;
 
-    KernelRegimeWidthGap(boolean meanField) {
-        this.meanField = meanField;
-    }
-
-    record Instance(int n, int nTest, int d, int[] widths, int steps, long seed) {
+    record Instance(int n, int nTest, int d, int[] widths, int steps, boolean meanField, long seed) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "n=%d d=%d widths %d–%d T=%d", n, d, widths[0],
-                    widths[widths.length - 1], steps);
+            return String.format(Locale.ROOT, "n=%d d=%d widths %d–%d T=%d %s", n, d, widths[0],
+                    widths[widths.length - 1], steps, meanField ? "mean-field 1/k" : "NTK 1/√k");
         }
     }
 
@@ -44,7 +39,7 @@ final class KernelRegimeWidthGap implements InstanceCheck<KernelRegimeWidthGap.I
     public Instance draw(Trial trial) {
         var s = trial.setting();
         return new Instance(s.integer("n"), s.integer("n_test"), s.integer("d"), s.integers("widths"),
-                s.integer("steps"), trial.rng().nextLong());
+                s.integer("steps"), s.choice("parametrization", "ntk", "mean_field").equals("mean_field"), trial.rng().nextLong());
     }
 
     @Override
@@ -56,14 +51,14 @@ final class KernelRegimeWidthGap implements InstanceCheck<KernelRegimeWidthGap.I
         double eta = 1 / KernelRegimeTraining.lambdaMax(kTrain);
         double[] ref = KernelRegimeTraining.kernelGd(kTrain, kTest, data.y(), eta, inst.steps());
         double[] trainRef = KernelRegimeTraining.kernelGd(kTrain, kTrain, data.y(), eta, inst.steps());
-        var b = TrialResult.of(trial).instance(inst + (meanField ? " mean-field 1/k" : " NTK 1/√k"));
+        var b = TrialResult.of(trial).instance(inst.toString());
         int w = inst.widths().length;
         double[] ks = new double[w];
         double[] gaps = new double[w];
         for (int i = 0; i < w; i++) {
             int k = inst.widths()[i];
             TwoLayerNtkNet net = new TwoLayerNtkNet(inst.d(), k);
-            double alpha = meanField ? 1 / Math.sqrt(k) : 1.0;
+            double alpha = inst.meanField() ? 1 / Math.sqrt(k) : 1.0;
             double sq = 0;
             for (int rep = 0; rep < INITS; rep++) {
                 double[] theta0 = net.initializeUnbiased(rng.split());

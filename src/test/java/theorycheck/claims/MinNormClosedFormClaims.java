@@ -17,6 +17,7 @@ import theorycheck.claim.Setting;
 import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
 import theorycheck.data.RandomDesigns;
+import theorycheck.data.Regression;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Cholesky;
 import theorycheck.linalg.Mat;
@@ -53,31 +54,31 @@ class MinNormClosedFormClaims {
     @Test
     @ClaimId("book.B.12")
     void book_B_12() {
-        ClaimVerifier.verify("book.B.12", new EarlyStoppingVsRidge(false), new EarlyStoppingVsRidge(true));
+        ClaimVerifier.verify("book.B.12", new EarlyStoppingVsRidge());
     }
 
     @Test
     @ClaimId("book.C.6")
     void book_C_6() {
-        ClaimVerifier.verify("book.C.6", new QuadraticRates(false), new QuadraticRates(true));
+        ClaimVerifier.verify("book.C.6", new QuadraticRates());
     }
 
     @Test
     @ClaimId("book.C.6-adaptive")
     void book_C_6_adaptive() {
-        ClaimVerifier.verify("book.C.6-adaptive", new AdaptiveEqualization(false), new AdaptiveEqualization(true));
+        ClaimVerifier.verify("book.C.6-adaptive", new AdaptiveEqualization());
     }
 
     @Test
     @ClaimId("book.Ex1-norms")
     void book_Ex1_norms() {
-        ClaimVerifier.verify("book.Ex1-norms", new ExampleOneNorms(false), new ExampleOneNorms(true));
+        ClaimVerifier.verify("book.Ex1-norms", new ExampleOneNorms());
     }
 
     @Test
     @ClaimId("book.Ex2-ridge-norm")
     void book_Ex2_ridge_norm() {
-        ClaimVerifier.verify("book.Ex2-ridge-norm", new RidgeNorm(false), new RidgeNorm(true));
+        ClaimVerifier.verify("book.Ex2-ridge-norm", new RidgeNorm());
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -87,7 +88,7 @@ class MinNormClosedFormClaims {
      * Exact risks of gradient flow at time t and of ridge at λ = c/t on a fixed design (Ali, Kolter,
      * Tibshirani 2019), compared on a log grid of t. Preconditions: the spectral ridge risk agrees
      * with Cholesky solves, and the core's GradientDescent follows the discrete spectral formula.
-     * The claim uses c = lambda_factor (1); the control c = control_lambda_factor (4) with β₀ = 0.
+     * c = setting.lambda_factor (the claim's 1; the control's 4, on β₀ = 0 instances).
      */
     static final class EarlyStoppingVsRidge implements InstanceCheck<EarlyStoppingVsRidge.Instance>,
             ClaimRunner.KeyNumber {
@@ -99,22 +100,8 @@ class MinNormClosedFormClaims {
         enum Design {
             GAUSSIAN, ILL_CONDITIONED, ISOTROPIC;
 
-            static List<Design> cycle(Setting s, String key) {
-                List<Design> out = new ArrayList<>();
-                for (String part : s.text(key).split(",")) {
-                    String name = part.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-                    try {
-                        out.add(Design.valueOf(name));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("setting." + key + ": unknown design '" + part.strip()
-                                + "'; allowed: gaussian, ill-conditioned, isotropic");
-                    }
-                }
-                return out;
-            }
-
             String label() {
-                return name().toLowerCase(Locale.ROOT).replace('_', '-');
+                return Setting.label(this);
             }
         }
 
@@ -165,12 +152,6 @@ class MinNormClosedFormClaims {
         record Problem(Mat x, double[] beta0, double[] y) {
         }
 
-        private final boolean control;
-
-        EarlyStoppingVsRidge(boolean control) {
-            this.control = control;
-        }
-
         @Override
         public Instance draw(Trial trial) {
             Setting s = trial.setting();
@@ -179,7 +160,7 @@ class MinNormClosedFormClaims {
             int m = rng.intBetween(mr[0], mr[1]);
             double[] ar = s.range("aspect");
             int n = Math.max(2, (int) Math.round(m * rng.uniform(ar[0], ar[1])));
-            List<Design> cycle = Design.cycle(s, "design_cycle");
+            List<Design> cycle = s.choices("design_cycle", Design.class);
             Design design = cycle.get(trial.index() % cycle.size());
             boolean zeroSignal = rng.uniform() < s.real("zero_signal_fraction");
             double[] sr = s.range("signal_std");
@@ -188,7 +169,7 @@ class MinNormClosedFormClaims {
             double noise = rng.logUniform(nr[0], nr[1]);
             double[] fr = s.range("gd_step_fraction");
             double f = rng.uniform(fr[0], fr[1]);
-            return new Instance(m, n, design, s.real("ill_conditioned_decades"), control || zeroSignal ? 0 : signal,
+            return new Instance(m, n, design, s.real("ill_conditioned_decades"), zeroSignal ? 0 : signal,
                     noise, f, rng.nextLong());
         }
 
@@ -204,7 +185,7 @@ class MinNormClosedFormClaims {
         @Override
         public TrialResult check(Instance inst, Trial trial) {
             Setting s = trial.setting();
-            double factor = s.real(control ? "control_lambda_factor" : "lambda_factor");
+            double factor = s.real("lambda_factor");
             double bound = s.real("risk_bound");
             Problem p = inst.data();
             Mat x = p.x();
@@ -484,7 +465,7 @@ class MinNormClosedFormClaims {
     /**
      * GD on ½(θ − θ*)ᵀH(θ − θ*) with H = Q diag(λ) Qᵀ: (a) every component qᵢᵀ(θ_t − θ*) against
      * (1 − αλᵢ)^t times its start, at every step; (b) a step just below 2/bound converges and one just
-     * above diverges. The claim takes bound = λmax; the control misplaces it at λmean.
+     * above diverges. setting.bound: the claim's λmax, or the control's misplaced λmean.
      */
     static final class QuadraticRates implements InstanceCheck<QuadraticRates.Instance>, ClaimRunner.KeyNumber {
         /** Relative part of the allowance in (a). */
@@ -509,12 +490,6 @@ class MinNormClosedFormClaims {
                 Rng r = new Rng(dataSeed ^ 0x7e7a0L);
                 return r.gaussianVector(n, 1.0);
             }
-        }
-
-        private final boolean meanBound;
-
-        QuadraticRates(boolean meanBound) {
-            this.meanBound = meanBound;
         }
 
         @Override
@@ -547,7 +522,8 @@ class MinNormClosedFormClaims {
             int n = quad.n();
             double[] theta0 = inst.theta0();
             double lambdaMax = quad.lambdaMax();
-            var b = TrialResult.of(trial).instance(inst + (meanBound ? " bound=λmean" : " bound=λmax"))
+            MinNormClaims.Bound which = s.choice("bound", MinNormClaims.Bound.class);
+            var b = TrialResult.of(trial).instance(inst + " bound=" + Setting.label(which))
                     .metric("n", n).metric("kappa", inst.kappa());
 
             // (a) per-direction rates along the core's GD trajectory
@@ -606,7 +582,7 @@ class MinNormClosedFormClaims {
                     .metric("slowestFactorAtEnd", StrictMath.pow(1 - alpha * quad.lambda()[0], steps));
 
             // (b) the threshold from both sides
-            double bound = meanBound ? quad.lambdaMean() : lambdaMax;
+            double bound = which == MinNormClaims.Bound.LAMBDA_MEAN ? quad.lambdaMean() : lambdaMax;
             double below = inst.belowFraction() * 2 / bound;
             double above = inst.aboveFraction() * 2 / bound;
             Quadratic objective = quad.objective();
@@ -672,9 +648,10 @@ class MinNormClosedFormClaims {
      * GD, RMSProp and Adam on ½(θ − θ*)ᵀH(θ − θ*) with H = diag(λ), from an error of equal magnitude r
      * along every eigenvector: the settling time of each direction (first step after which |cᵢ| stays
      * ≤ settle_fraction·r) and the slowest/fastest ratio per optimizer. The control swamps the adaptive
-     * denominators with a huge ε (and scales lr by it, so lr/ε is GD's step): the per-coordinate
-     * normalization is switched off and RMSProp/Adam become (momentum) GD. The claim arm also runs every
-     * instance with H rotated by a random orthogonal Q, recorded but not judged (the "rotated twin").
+     * denominators with a huge ε (adaptive_eps) and scales lr by it (adaptive_lr: gd-equivalent, so
+     * lr/ε is GD's step): the per-coordinate normalization is switched off and RMSProp/Adam become
+     * (momentum) GD. Every instance also runs with H rotated by a random orthogonal Q, recorded but
+     * not judged (the "rotated twin").
      */
     static final class AdaptiveEqualization implements InstanceCheck<AdaptiveEqualization.Instance>,
             ClaimRunner.KeyNumber {
@@ -725,10 +702,9 @@ class MinNormClosedFormClaims {
             }
         }
 
-        private final boolean swampedEps;
-
-        AdaptiveEqualization(boolean swampedEps) {
-            this.swampedEps = swampedEps;
+        /** setting.adaptive_lr: the adaptive methods' lr is error-scaled (adaptive_lr_fraction × r) or gd-equivalent (ε × GD's step). */
+        enum LrRule {
+            ERROR_SCALED, GD_EQUIVALENT
         }
 
         @Override
@@ -754,21 +730,18 @@ class MinNormClosedFormClaims {
             double limit = s.real("equal_ratio");
             var b = TrialResult.of(trial).metric("n", inst.n()).metric("kappa", inst.kappa()).metric("equalRatio", limit);
             ClosedFormQuadratic quad = inst.quadratic(false);
-            List<Optimizer> optimizers = optimizers(s, quad, swampedEps);
-            b.instance(inst + " H=diag(λ)" + (swampedEps ? " " + optimizers.get(1).describe() + " "
-                    + optimizers.get(2).describe() : ""));
+            List<Optimizer> optimizers = optimizers(s, quad);
+            b.instance(inst + " H=diag(λ) " + optimizers.get(1).describe() + " " + optimizers.get(2).describe());
             List<Run> runs = runAll(inst, quad, optimizers, s, b, "");
             StringBuilder note = new StringBuilder();
             for (Run run : runs) {
                 note.append(note.length() == 0 ? "" : "; ").append(run.summary());
             }
-            if (!swampedEps) { // the rotated twin: recorded, not judged
-                ClosedFormQuadratic rotated = inst.quadratic(true);
-                List<Run> twin = runAll(inst, rotated, optimizers(s, rotated, false), s, b, "rotated ");
-                note.append(String.format(Locale.ROOT, " | rotated twin (not judged): RMSProp %s%.3g, Adam %s%.3g, "
-                        + "GD %.3g", twin.get(1).allSettled() ? "" : "≥ ", twin.get(1).ratio(),
-                        twin.get(2).allSettled() ? "" : "≥ ", twin.get(2).ratio(), twin.get(0).ratio()));
-            }
+            ClosedFormQuadratic rotated = inst.quadratic(true); // the rotated twin: recorded, not judged
+            List<Run> twin = runAll(inst, rotated, optimizers(s, rotated), s, b, "rotated ");
+            note.append(String.format(Locale.ROOT, " | rotated twin (not judged): RMSProp %s%.3g, Adam %s%.3g, "
+                    + "GD %.3g", twin.get(1).allSettled() ? "" : "≥ ", twin.get(1).ratio(),
+                    twin.get(2).allSettled() ? "" : "≥ ", twin.get(2).ratio(), twin.get(0).ratio()));
             Run gd = runs.get(0);
             double key = Math.max(runs.get(1).ratio(), runs.get(2).ratio());
             b.metric("maxAdaptiveRatio", key);
@@ -791,11 +764,14 @@ class MinNormClosedFormClaims {
             return b.outcome(Outcome.PASS, key, "both adaptive ratios ≤ " + limit + "; " + note);
         }
 
-        /** GD at gd_step_fraction·2/λmax, RMSProp and Adam; with swamped ε, lr = ε·(GD's step). */
-        private static List<Optimizer> optimizers(Setting s, ClosedFormQuadratic quad, boolean swampedEps) {
+        /** GD at gd_step_fraction·2/λmax, RMSProp and Adam with ε = adaptive_eps and lr by setting.adaptive_lr. */
+        private static List<Optimizer> optimizers(Setting s, ClosedFormQuadratic quad) {
             double gdStep = s.real("gd_step_fraction") * 2 / quad.lambdaMax();
-            double eps = swampedEps ? s.real("control_eps") : s.real("adaptive_eps");
-            double lr = swampedEps ? eps * gdStep : s.real("adaptive_lr_fraction") * s.real("initial_error");
+            double eps = s.real("adaptive_eps");
+            double lr = switch (s.choice("adaptive_lr", LrRule.class)) {
+                case ERROR_SCALED -> s.real("adaptive_lr_fraction") * s.real("initial_error");
+                case GD_EQUIVALENT -> eps * gdStep;
+            };
             return List.of(new GradientDescent(gdStep), new RmsProp(lr, s.real("rmsprop_rho"), eps),
                     new Adam(lr, s.real("adam_beta1"), s.real("adam_beta2"), eps, 0.0));
         }
@@ -908,20 +884,25 @@ class MinNormClosedFormClaims {
     /**
      * Example 1's problem: ‖θ_true‖ and ‖X⁺y‖ against the book's bands, with the core's GD run to
      * convergence as the solution "learned by gradient descent", and a sweep of ‖X⁺y‖ over m on
-     * nested designs for the chart. The control takes m = control_m.
+     * nested designs for the chart. The m rows are m/copies distinct examples, each (xᵢ, yᵢ)
+     * repeated setting.copies times: the claim's 1 (Example 1), the control's 2 (rank m/2).
      */
     static final class ExampleOneNorms implements InstanceCheck<ExampleOneNorms.Instance>, ClaimRunner.KeyNumber {
         /** GD's limit must be X⁺y to this (relative), as in book.T1.1. */
         static final double GD_TOL = 1e-8;
 
-        record Instance(int m, int n, int sweepMax, double thetaStd, double noiseStd, long dataSeed) {
+        record Instance(int m, int copies, int n, int sweepMax, double thetaStd, double noiseStd, long dataSeed) {
             @Override
             public String toString() {
-                return String.format(Locale.ROOT, "m=%d n=%d θ~N(0,%.3g²I) noise=%.3g dataSeed=%d", m, n, thetaStd,
-                        noiseStd, dataSeed);
+                return String.format(Locale.ROOT, "m=%d (%d distinct × %d) n=%d θ~N(0,%.3g²I) noise=%.3g dataSeed=%d", m,
+                        distinct(), copies, n, thetaStd, noiseStd, dataSeed);
             }
 
-            /** A sweepMax × n design, θ and y; the instance's problem is the first m rows. */
+            int distinct() {
+                return m / copies;
+            }
+
+            /** A sweepMax × n design, θ and y; the instance's distinct examples are the first m/copies rows. */
             Nested data() {
                 Rng r = new Rng(dataSeed);
                 int rows = Math.max(m, sweepMax);
@@ -936,32 +917,44 @@ class MinNormClosedFormClaims {
             Mat rows(int k) {
                 return new Mat(k, x.cols(), Arrays.copyOf(x.data(), k * x.cols()));
             }
-        }
 
-        private final boolean control;
-
-        ExampleOneNorms(boolean control) {
-            this.control = control;
+            /** The first k rows of X and y, the block repeated {@code copies} times. */
+            Regression repeated(int k, int copies) {
+                int n = x.cols();
+                Mat out = new Mat(k * copies, n);
+                double[] yOut = new double[k * copies];
+                for (int c = 0; c < copies; c++) {
+                    System.arraycopy(x.data(), 0, out.data(), c * k * n, k * n);
+                    System.arraycopy(y, 0, yOut, c * k, k);
+                }
+                return new Regression(out, yOut, theta);
+            }
         }
 
         @Override
         public Instance draw(Trial trial) {
             Setting s = trial.setting();
-            int m = s.integer(control ? "control_m" : "m");
-            return new Instance(m, s.integer("n"), s.intRange("sweep_m")[1], s.real("theta_std"), s.real("noise_std"),
-                    trial.rng().nextLong());
+            int m = s.integer("m");
+            int copies = s.integer("copies");
+            if (copies < 1 || m % copies != 0) {
+                throw new IllegalArgumentException("setting.copies must be ≥ 1 and divide m = " + m + ", got " + copies);
+            }
+            return new Instance(m, copies, s.integer("n"), s.intRange("sweep_m")[1], s.real("theta_std"),
+                    s.real("noise_std"), trial.rng().nextLong());
         }
 
         @Override
         public TrialResult check(Instance inst, Trial trial) {
             Setting s = trial.setting();
             Nested d = inst.data();
-            Mat x = d.rows(inst.m());
-            double[] y = Arrays.copyOf(d.y(), inst.m());
+            Regression problem = d.repeated(inst.distinct(), inst.copies());
+            Mat x = problem.x();
+            double[] y = problem.y();
             double normTheta = Vec.norm2(d.theta());
             double[] wStar = MinNorm.solve(x, y);
             double normW = Vec.norm2(wStar);
-            double theory = Math.sqrt((double) inst.m() / inst.n()) * normTheta;
+            // X⁺y is the projection of θ onto the row space, of dimension rank(X) = distinct examples
+            double theory = Math.sqrt((double) inst.distinct() / inst.n()) * normTheta;
 
             GramSpectrum.Result spectrum = GramSpectrum.of(x);
             EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.n()), SquaredLoss.INSTANCE, x, y);
@@ -990,6 +983,7 @@ class MinNormClosedFormClaims {
             double margin = Math.min(Math.min(normTheta - tb[0], tb[1] - normTheta), Math.min(normW - nb[0],
                     nb[1] - normW));
             var b = TrialResult.of(trial).instance(inst.toString()).metric("m", inst.m()).metric("n", inst.n())
+                    .metric("distinct", inst.distinct())
                     .metric("normTheta", normTheta)
                     .metric("normMinNorm", normW).metric("sqrtMOverNTimesNormTheta", theory)
                     .metric("normGd", Vec.norm2(gd.theta())).metric("gdRelDistance", gdDistance)
@@ -1020,18 +1014,18 @@ class MinNormClosedFormClaims {
                 }
                 series.add(Chart.Series.points("‖X⁺y‖, trial " + t.index(), sw[0], sw[1]));
                 double[][] th = t.traces().get("theory");
-                series.add(Chart.Series.line("√(m/n)·‖θ_true‖, trial " + t.index(), th[0], th[1]));
+                series.add(Chart.Series.line("√(r/n)·‖θ_true‖, trial " + t.index(), th[0], th[1]));
                 lo = t.metrics().get("bandLow");
                 hi = t.metrics().get("bandHigh");
                 mMax = Math.max(mMax, sw[0][sw[0].length - 1]);
                 shown++;
             }
-            series.add(Chart.Series.points("this arm: m and ‖X⁺y‖ judged", ClaimCharts.scatter(e, "m", "normMinNorm").x(),
-                    ClaimCharts.scatter(e, "m", "normMinNorm").y()));
+            Chart.Series judged = ClaimCharts.scatter(e, "distinct", "normMinNorm");
+            series.add(Chart.Series.points("this arm: distinct examples and ‖X⁺y‖ judged", judged.x(), judged.y()));
             series.add(Chart.Series.line("book's band: low", new double[] {0, mMax}, new double[] {lo, lo}));
             series.add(Chart.Series.line("book's band: high", new double[] {0, mMax}, new double[] {hi, hi}));
             return List.of(new Chart(e.arm() + "-norm-vs-m", String.format(Locale.ROOT,
-                    "‖X⁺y‖ vs number of examples m, n = %.0f (%s)", maxMetric(e, "n"), e.arm()), "m", "norm", false,
+                    "‖X⁺y‖ vs number of distinct examples, n = %.0f (%s)", maxMetric(e, "n"), e.arm()), "distinct examples", "norm", false,
                     false, series));
         }
 
@@ -1041,7 +1035,7 @@ class MinNormClosedFormClaims {
             double[] th = e.trials().stream().mapToDouble(t -> t.metrics().get("normTheta")).sorted().toArray();
             double[] pred = e.trials().stream().mapToDouble(t -> t.metrics().get("sqrtMOverNTimesNormTheta")).sorted()
                     .toArray();
-            return String.format(Locale.ROOT, "‖X⁺y‖ median %.2f (range %.2f–%.2f; book: %.0f–%.0f), √(m/n)·‖θ_true‖ "
+            return String.format(Locale.ROOT, "‖X⁺y‖ median %.2f (range %.2f–%.2f; book: %.0f–%.0f), √(r/n)·‖θ_true‖ "
                     + "median %.2f, ‖θ_true‖ median %.2f; %d of %d realizations in the book's bands", w[w.length / 2],
                     w[0], w[w.length - 1], maxMetric(e, "bandLow"), maxMetric(e, "bandHigh"), pred[pred.length / 2],
                     th[th.length / 2], e.statistics().pass(), e.trials().size());
@@ -1052,19 +1046,20 @@ class MinNormClosedFormClaims {
     // book.Ex2-ridge-norm
 
     /**
-     * ‖w_λ‖/‖X⁺y‖ for the book's ridge (XᵀX + λI)⁻¹Xᵀy at the book's λ, a drawn λ and a grid; the
-     * control shrinks toward a centre c ~ N(0, I) instead of 0.
+     * ‖w_λ‖/‖X⁺y‖ for ridge argmin ‖Xw − y‖² + λ‖w − c‖² at the book's λ, a drawn λ and a grid, with
+     * the centre c ~ N(0, centre_std²I): the claim's centre_std 0 is the book's (XᵀX + λI)⁻¹Xᵀy; the
+     * control's 1 shrinks toward a random centre instead of 0.
      */
     static final class RidgeNorm implements InstanceCheck<RidgeNorm.Instance>, ClaimRunner.KeyNumber {
         /** Margin factor on max(m, n)·κ·ε (see the claim file). */
         static final double ROUND_OFF_FACTOR = 100;
 
         record Instance(int m, int n, boolean example, double thetaStd, double noiseStd, double drawnLambda,
-                long dataSeed) {
+                double centreStd, long dataSeed) {
             @Override
             public String toString() {
-                return String.format(Locale.ROOT, "m=%d n=%d%s θ~N(0,%.3g²I) noise=%.3g λ=%.3g dataSeed=%d", m, n,
-                        example ? " (Example 1)" : "", thetaStd, noiseStd, drawnLambda, dataSeed);
+                return String.format(Locale.ROOT, "m=%d n=%d%s θ~N(0,%.3g²I) noise=%.3g λ=%.3g c~N(0,%.3g²I) dataSeed=%d",
+                        m, n, example ? " (Example 1)" : "", thetaStd, noiseStd, drawnLambda, centreStd, dataSeed);
             }
 
             Problem data() {
@@ -1072,18 +1067,12 @@ class MinNormClosedFormClaims {
                 Mat x = RandomDesigns.gaussian(m, n, 1.0, r.split());
                 double[] theta = r.split().gaussianVector(n, thetaStd);
                 double[] y = RandomDesigns.linearTargets(x, theta, noiseStd, r.split());
-                double[] centre = r.split().gaussianVector(n, 1.0);
+                double[] centre = r.split().gaussianVector(n, centreStd);
                 return new Problem(x, y, centre);
             }
         }
 
         record Problem(Mat x, double[] y, double[] centre) {
-        }
-
-        private final boolean centred;
-
-        RidgeNorm(boolean centred) {
-            this.centred = centred;
         }
 
         @Override
@@ -1097,10 +1086,11 @@ class MinNormClosedFormClaims {
             int n = (int) Math.round(m * rng.uniform(ar[0], ar[1]));
             double[] lr = s.range("lambda");
             double lambda = rng.logUniform(lr[0], lr[1]);
+            double centreStd = s.real("centre_std");
             return example ? new Instance(s.integer("example_m"), s.integer("example_n"), true, s.real("theta_std"),
-                    s.real("noise_std"), lambda, rng.nextLong())
+                    s.real("noise_std"), lambda, centreStd, rng.nextLong())
                     : new Instance(m, Math.max(m + 1, n), false, s.real("theta_std"), s.real("noise_std"), lambda,
-                            rng.nextLong());
+                            centreStd, rng.nextLong());
         }
 
         @Override
@@ -1110,7 +1100,7 @@ class MinNormClosedFormClaims {
             }
             int m2 = Math.max(2, inst.m() / 2);
             return List.of(new Instance(m2, Math.max(m2 + 1, inst.n() / 2), false, inst.thetaStd(), inst.noiseStd(),
-                    inst.drawnLambda(), inst.dataSeed()));
+                    inst.drawnLambda(), inst.centreStd(), inst.dataSeed()));
         }
 
         @Override
@@ -1120,8 +1110,8 @@ class MinNormClosedFormClaims {
             Mat x = p.x();
             int m = inst.m();
             Svd.Result svd = Svd.decompose(x);
-            var b = TrialResult.of(trial).instance(inst + (centred ? " ridge toward c~N(0,I)" : " ridge toward 0"))
-                    .metric("m", m).metric("n", inst.n());
+            var b = TrialResult.of(trial).instance(inst.toString()).metric("m", m).metric("n", inst.n())
+                    .metric("centreStd", inst.centreStd());
             if (!svd.converged()) {
                 return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "the SVD of X did not converge");
             }
@@ -1139,7 +1129,8 @@ class MinNormClosedFormClaims {
             double crossTol = s.real("cross_check_tol");
             double[] ratio = new double[judged.length];
             double maxCross = 0;
-            double[] target = centred ? Vec.sub(p.y(), Ops.gemv(x, p.centre(), null)) : p.y();
+            // argmin ‖Xw − y‖² + λ‖w − c‖² = c + (book's ridge of y − Xc); with c = 0 exactly the book's ridge
+            double[] target = Vec.sub(p.y(), Ops.gemv(x, p.centre(), null));
             double[] ut = Ops.gemvT(svd.u(), target, null);
             for (int k = 0; k < judged.length; k++) {
                 double lambda = judged[k];
@@ -1149,10 +1140,8 @@ class MinNormClosedFormClaims {
                 for (int i = 0; i < sv.length; i++) {
                     Vec.axpyInPlace(sv[i] / (sv[i] * sv[i] + lambda) * ut[i], svd.v().column(i), filter);
                 }
-                if (centred) {
-                    w = Vec.add(w, p.centre());
-                    filter = Vec.add(filter, p.centre());
-                }
+                w = Vec.add(w, p.centre());
+                filter = Vec.add(filter, p.centre());
                 maxCross = Math.max(maxCross, Vec.distance(w, filter) / Vec.norm2(filter));
                 ratio[k] = Vec.norm2(w) / normMin;
             }
@@ -1188,6 +1177,7 @@ class MinNormClosedFormClaims {
             series.add(Chart.Series.line("‖w_λ‖ = ‖X⁺y‖", span, new double[] {1, 1}));
             series.add(Chart.Series.points(String.format(Locale.ROOT, "the book: %.3g at λ = %.3g", bookRatio,
                     bookLambda), new double[] {bookLambda}, new double[] {bookRatio}));
+            boolean centred = maxMetric(e, "centreStd") > 0;
             String title = String.format(Locale.ROOT, "‖w_λ‖ / ‖X⁺y‖ vs λ, w_λ = %s (%s)", centred
                     ? "argmin ‖Xw − y‖² + λ‖w − c‖²" : "(XᵀX + λI)⁻¹Xᵀy", e.arm());
             List<Chart> charts = new ArrayList<>();

@@ -14,42 +14,42 @@ class StabilityClaims {
     @Test
     @ClaimId("book.T1.4")
     void book_T1_4() {
-        ClaimVerifier.verify("book.T1.4", new StabilityCoverage(""), new StabilityCoverage("control_"));
+        ClaimVerifier.verify("book.T1.4", new StabilityCoverage());
     }
 
     @Test
     @ClaimId("lit.bousquet-elisseeff")
     void lit_bousquet_elisseeff() {
-        ClaimVerifier.verify("lit.bousquet-elisseeff", new StabilityConstant(false), new StabilityConstant(true));
+        ClaimVerifier.verify("lit.bousquet-elisseeff", new StabilityConstant());
     }
 
     @Test
     @ClaimId("lit.hardt-sgd")
     void lit_hardt_sgd() {
-        ClaimVerifier.verify("lit.hardt-sgd", new StabilitySgd(""), new StabilitySgd("control_"));
+        ClaimVerifier.verify("lit.hardt-sgd", new StabilitySgd());
     }
 
     @Test
     @ClaimId("book.C.16")
     void book_C_16() {
-        ClaimVerifier.verify("book.C.16", new StabilityLoo(""), new StabilityLoo("control_"));
+        ClaimVerifier.verify("book.C.16", new StabilityLoo());
     }
 
     @Test
     @ClaimId("book.A.10")
     void book_A_10() {
-        ClaimVerifier.verify("book.A.10", new StabilityWitness(false), new StabilityWitness(true));
+        ClaimVerifier.verify("book.A.10", new StabilityWitness());
     }
 
     @Test
     @ClaimId("book.B.13")
     void book_B_13() {
-        ClaimVerifier.verify("book.B.13", new StabilityPacBayes(""), new StabilityPacBayes("control_"));
+        ClaimVerifier.verify("book.B.13", new StabilityPacBayes());
     }
 
     @Test
     @ClaimId("book.B.13-kl")
     void book_B_13_kl() {
-        ClaimVerifier.verify("book.B.13-kl", new StabilityKl(""), new StabilityKl("control_"));
+        ClaimVerifier.verify("book.B.13-kl", new StabilityKl());
     }
 }

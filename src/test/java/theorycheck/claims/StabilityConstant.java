@@ -19,20 +19,14 @@ import theorycheck.reference.StabilityBounds;
 
 /**
  * lit.bousquet-elisseeff: measured uniform stability of regularized ERM against B&amp;E's
- * β ≤ σ²κ²/(2λm). Even trials: ridge with the square loss (f − y)², |y| ≤ B; odd trials: L2-regularized
- * logistic regression (σ = 1). For every i the learner is retrained on S\i (removal, judged against
+ * β ≤ σ²κ²/(2λm). Setting loss: ridge with the square loss (f − y)², |y| ≤ B, L2-regularized logistic
+ * regression (σ = 1), or both (ridge on even trials, logistic on odd ones); normalization: mean
+ * (B&amp;E's learner) or sum (no 1/m, judged by the same β). For every i the learner is retrained on S\i (removal, judged against
  * β) and on S with zᵢ replaced by its label-flipped copy (replacement, judged against 2β); the loss
  * change is maximized over test points in the ball ‖x‖ ≤ κ = 1.
  */
 final class StabilityConstant implements InstanceCheck<StabilityConstant.Instance>, ClaimRunner.KeyNumber {
-    private final boolean sumNormalized;
-
-    /** @param sumNormalized the control: the learner minimizes Σℓ + λ‖w‖² (no 1/m) but is judged by the same β */
-    StabilityConstant(boolean sumNormalized) {
-        this.sumNormalized = sumNormalized;
-    }
-
-    record Instance(boolean logistic, int d, int m, double lambdaBE, long seed) {
+    record Instance(boolean logistic, int d, int m, double lambdaBE, boolean sumNormalized, long seed) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s d=%d m=%d λ_BE=%.4g", logistic ? "logistic" : "ridge", d, m, lambdaBE);
@@ -46,8 +40,13 @@ final class StabilityConstant implements InstanceCheck<StabilityConstant.Instanc
         int[] dr = s.intRange("d");
         int[] mr = s.intRange("m");
         double[] lr = s.range("lambda");
-        return new Instance(trial.index() % 2 == 1, rng.intBetween(dr[0], dr[1]), rng.intBetween(mr[0], mr[1]),
-                rng.logUniform(lr[0], lr[1]), rng.nextLong());
+        // "both": ridge on even trials, logistic on odd ones
+        String loss = s.choice("loss", "both", "ridge", "logistic");
+        boolean logistic = loss.equals("both") ? trial.index() % 2 == 1 : loss.equals("logistic");
+        // "mean": B&E's (1/m)Σℓ + λ‖w‖²; "sum": Σℓ + λ‖w‖², judged by the same β
+        boolean sum = s.choice("normalization", "mean", "sum").equals("sum");
+        return new Instance(logistic, rng.intBetween(dr[0], dr[1]), rng.intBetween(mr[0], mr[1]),
+                rng.logUniform(lr[0], lr[1]), sum, rng.nextLong());
     }
 
     @Override
@@ -82,7 +81,7 @@ final class StabilityConstant implements InstanceCheck<StabilityConstant.Instanc
             replacement = Math.max(replacement, LossDifferenceSup.overBall(w, wReplaced, 1.0, labels, loss));
         }
         double ratio = Math.max(removal / beta, replacement / (2 * beta));
-        var b = TrialResult.of(trial).instance(in + (sumNormalized ? " (sum-normalized learner)" : ""))
+        var b = TrialResult.of(trial).instance(in + (in.sumNormalized() ? " (sum-normalized learner)" : ""))
                 .metric("logistic", in.logistic() ? 1 : 0).metric("d", in.d()).metric("m", in.m())
                 .metric("lambdaBE", in.lambdaBE()).metric("betaBound", beta).metric("removalSup", removal)
                 .metric("removalMean", meanRemoval).metric("replacementSup", replacement)
@@ -101,7 +100,7 @@ final class StabilityConstant implements InstanceCheck<StabilityConstant.Instanc
      * carries (λ/2)‖w‖² with the ½-squared loss, i.e. λ = λ_BE; logistic carries (λ/2)‖w‖², λ = 2λ_BE.
      */
     private double[] fit(Instance in, Mat x, double[] y, boolean[] failed) {
-        double lambdaBE = sumNormalized ? in.lambdaBE() / x.rows() : in.lambdaBE();
+        double lambdaBE = in.sumNormalized() ? in.lambdaBE() / x.rows() : in.lambdaBE();
         if (!in.logistic()) {
             return Ridge.solve(x, y, lambdaBE);
         }

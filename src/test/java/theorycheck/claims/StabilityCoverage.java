@@ -25,13 +25,6 @@ import theorycheck.reference.StabilityBounds;
  */
 final class StabilityCoverage implements InstanceCheck<StabilityCoverage.Instance>, ClaimRunner.KeyNumber {
     static final String[] BOUNDS = {"book", "B.2", "B&E"};
-    private final String prefix;
-
-    /** @param prefix "" for the claim, "control_" for the control's outlier keys */
-    StabilityCoverage(String prefix) {
-        this.prefix = prefix;
-    }
-
     record Instance(int d, int m, double lambda, double outlierProb, double outlierSize, long seed) {
         @Override
         public String toString() {
@@ -48,7 +41,7 @@ final class StabilityCoverage implements InstanceCheck<StabilityCoverage.Instanc
         int[] mr = s.intRange("m");
         double[] lr = s.range("lambda");
         return new Instance(rng.intBetween(dr[0], dr[1]), rng.intBetween(mr[0], mr[1]), rng.logUniform(lr[0], lr[1]),
-                s.real(prefix + "outlier_prob"), s.real(prefix + "outlier_size"), rng.nextLong());
+                s.real("outlier_prob"), s.real("outlier_size"), rng.nextLong());
     }
 
     @Override

@@ -17,13 +17,6 @@ import theorycheck.reference.PacBayes;
  * against the book's "point-mass" value ‖w‖²/(2σ²).
  */
 final class StabilityKl implements InstanceCheck<StabilityKl.Instance>, ClaimRunner.KeyNumber {
-    private final String prefix;
-
-    /** @param prefix "" for the claim's posterior widths, "control_" for the control's */
-    StabilityKl(String prefix) {
-        this.prefix = prefix;
-    }
-
     record Instance(int d, double sigma, double[] w) {
         @Override
         public String toString() {
@@ -46,7 +39,7 @@ final class StabilityKl implements InstanceCheck<StabilityKl.Instance>, ClaimRun
     @Override
     public TrialResult check(Instance in, Trial trial) {
         var s = trial.setting();
-        double[] ratios = s.reals(prefix + "width_ratios");
+        double[] ratios = s.reals("width_ratios");
         double tol = s.real("relative_tolerance");
         double book = Vec.dot(in.w(), in.w()) / (2 * in.sigma() * in.sigma());
         double worst = 0;

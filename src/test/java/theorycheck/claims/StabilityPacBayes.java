@@ -25,13 +25,6 @@ import theorycheck.reference.RegularizedLogistic;
  */
 final class StabilityPacBayes implements InstanceCheck<StabilityPacBayes.Instance>, ClaimRunner.KeyNumber {
     static final String[] BOUNDS = {"Maurer kl", "book"};
-    private final String prefix;
-
-    /** @param prefix "" for the claim's keys, "control_" for the control's */
-    StabilityPacBayes(String prefix) {
-        this.prefix = prefix;
-    }
-
     record Instance(int d, int m, double sigma, long seed) {
         @Override
         public String toString() {
@@ -43,9 +36,9 @@ final class StabilityPacBayes implements InstanceCheck<StabilityPacBayes.Instanc
     public Instance draw(Trial trial) {
         var s = trial.setting();
         Rng rng = trial.rng();
-        int[] dr = s.intRange(prefix + "d");
-        int[] mr = s.intRange(prefix + "m");
-        double[] sr = s.range(prefix + "sigma");
+        int[] dr = s.intRange("d");
+        int[] mr = s.intRange("m");
+        double[] sr = s.range("sigma");
         return new Instance(rng.intBetween(dr[0], dr[1]), rng.intBetween(mr[0], mr[1]), rng.logUniform(sr[0], sr[1]),
                 rng.nextLong());
     }
@@ -55,9 +48,9 @@ final class StabilityPacBayes implements InstanceCheck<StabilityPacBayes.Instanc
         var s = trial.setting();
         int sets = s.integer("training_sets");
         double delta = s.real("delta");
-        double lambda = s.real(prefix + "lambda");
-        double flip = s.real(prefix + "flip");
-        boolean pointMass = s.text(prefix + "posterior").equals("point");
+        double lambda = s.real("lambda");
+        double flip = s.real("flip");
+        boolean pointMass = s.choice("posterior", "gaussian", "point").equals("point");
         Rng rng = new Rng(in.seed());
         double[] wStar = StabilityData.direction(in.d(), 1.0, rng.split());
         StabilityData.Sample fresh = StabilityData.classification(s.integer("test_size"), wStar, 1.0, flip, rng.split());

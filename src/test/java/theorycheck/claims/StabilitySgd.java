@@ -21,16 +21,9 @@ import theorycheck.reference.StabilityBounds;
  * logistic or Huber loss ({@link Loss}) with inputs on the sphere of radius R. Two coupled runs on S and
  * on S with example 0 replaced by its label-flipped copy share the index sequence. Over many index
  * sequences: L·E‖w_T − w'_T‖ (what the proof bounds) and E sup_z |ℓ(w_T, z) − ℓ(w'_T, z)| against
- * (2L²/m)Σα_t; per sequence, the growth recursion ‖w_T − w'_T‖ ≤ 2L Σ_{t: i_t = 0} α_t.
+ * (2L²/m)Σα_t; per sequence and at every step t, the growth recursion ‖w_t − w'_t‖ ≤ 2L Σ_{s ≤ t: i_s = 0} α_s.
  */
 final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimRunner.KeyNumber {
-    private final String prefix;
-
-    /** @param prefix "" for the claim's setting keys, "control_" for the control's (loss, step_factor) */
-    StabilitySgd(String prefix) {
-        this.prefix = prefix;
-    }
-
     record Instance(int d, int m, double radius, double stepFactor, long seed) {
         @Override
         public String toString() {
@@ -45,7 +38,7 @@ final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimR
         int[] dr = s.intRange("d");
         int[] mr = s.intRange("m");
         double[] rr = s.range("radius");
-        double[] fr = s.range(prefix + "step_factor");
+        double[] fr = s.range("step_factor");
         return new Instance(rng.intBetween(dr[0], dr[1]), rng.intBetween(mr[0], mr[1]), rng.uniform(rr[0], rr[1]),
                 rng.uniform(fr[0], fr[1]), rng.nextLong());
     }
@@ -54,8 +47,8 @@ final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimR
     public TrialResult check(Instance in, Trial trial) {
         var s = trial.setting();
         int paths = s.integer("paths");
-        double epochs = s.real(prefix + "epochs");
-        String lossName = s.text(prefix + "loss");
+        double epochs = s.real("epochs");
+        String lossName = s.choice("loss", "both", "logistic", "huber");
         // "both": logistic on even trials, Huber on odd ones
         Loss loss = lossName.equals("both") ? (trial.index() % 2 == 0 ? Loss.LOGISTIC : Loss.HUBER)
                 : Loss.valueOf(lossName.toUpperCase(Locale.ROOT));
@@ -92,6 +85,11 @@ final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimR
                 if (i == 0) {
                     pathBudget += 2 * lipschitz * alpha;
                 }
+                // the proof's induction bounds ‖w_t − w'_t‖ at every step t, not only at T
+                double gap = Vec.distance(w, w2);
+                if (gap > 0) {
+                    worstPathRatio = Math.max(worstPathRatio, pathBudget > 0 ? gap / pathBudget : Double.POSITIVE_INFINITY);
+                }
                 if (c < checkpoints && t == (long) steps * (c + 1) / checkpoints) {
                     curveT[c] = t;
                     curveMeasured[c] += lipschitz * Vec.distance(w, w2) / paths;
@@ -104,9 +102,6 @@ final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimR
             meanDistance += dist / paths;
             meanLossSup += LossDifferenceSup.overBall(w, w2, in.radius(), new double[] {-1, 1},
                     loss::value) / paths;
-            if (dist > 0) {
-                worstPathRatio = Math.max(worstPathRatio, pathBudget > 0 ? dist / pathBudget : Double.POSITIVE_INFINITY);
-            }
         }
         double measured = lipschitz * meanDistance;
         double ratio = measured / bound;

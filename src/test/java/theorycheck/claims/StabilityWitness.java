@@ -18,17 +18,11 @@ import theorycheck.measure.ClopperPearson;
  * between the largest negative and the smallest positive training point, so R̂ = 0 and the
  * population risk is exactly |θ̂ − θ*|. Replacing the smallest positive point by the point 1 moves
  * θ̂, and every test x between the old and new θ̂ changes its loss by 1: replace-one stability is 1
- * on every such S. The control learner memorizes: it predicts the stored label on a training
- * point and 0 elsewhere.
+ * on every such S. With learner: memorizer the learner instead predicts the stored label on a
+ * training point and 0 elsewhere.
  */
 final class StabilityWitness implements InstanceCheck<StabilityWitness.Instance>, ClaimRunner.KeyNumber {
-    private final boolean memorizer;
-
-    StabilityWitness(boolean memorizer) {
-        this.memorizer = memorizer;
-    }
-
-    record Instance(int m, double threshold, long seed) {
+    record Instance(int m, double threshold, boolean memorizer, long seed) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "m=%d θ*=%.3f", m, threshold);
@@ -41,7 +35,8 @@ final class StabilityWitness implements InstanceCheck<StabilityWitness.Instance>
         Rng rng = trial.rng();
         int[] mr = s.intRange("m");
         double[] tr = s.range("threshold");
-        return new Instance(rng.intBetween(mr[0], mr[1]), rng.uniform(tr[0], tr[1]), rng.nextLong());
+        boolean memorizer = s.choice("learner", "threshold_erm", "memorizer").equals("memorizer");
+        return new Instance(rng.intBetween(mr[0], mr[1]), rng.uniform(tr[0], tr[1]), memorizer, rng.nextLong());
     }
 
     @Override
@@ -63,7 +58,7 @@ final class StabilityWitness implements InstanceCheck<StabilityWitness.Instance>
             }
             double gap;
             double instability;
-            if (memorizer) {
+            if (in.memorizer()) {
                 // R̂ = 0 (distinct points); R = P(y = 1) = 1 − θ* (a finite set has measure zero);
                 // replacing a positive training point by a fresh one flips the loss at the old point
                 gap = 1 - in.threshold();
@@ -85,7 +80,7 @@ final class StabilityWitness implements InstanceCheck<StabilityWitness.Instance>
         double[] sorted = gaps.clone();
         Arrays.sort(sorted);
         double quantile = sorted[(int) Math.ceil((1 - delta) * sets) - 1];
-        var b = TrialResult.of(trial).instance(in + (memorizer ? " memorizer" : " threshold ERM"))
+        var b = TrialResult.of(trial).instance(in + (in.memorizer() ? " memorizer" : " threshold ERM"))
                 .metric("m", in.m()).metric("replaceOneStability", minInstability).metric("gapQuantile", quantile)
                 .metric("gapMax", sorted[sets - 1]).metric("largeGaps", large).metric("ciHigh", ci[1]);
         String note = String.format(Locale.ROOT, "replace-one uniform stability %.0f on every set (≥ %.2f needed); "

@@ -29,7 +29,14 @@ final class ReportFixtures {
     /** A claim file's text; the quantifier line may carry an alpha line too. */
     static ClaimSpec spec(String family, String id, String quantifier, String sourceSays, String expected,
             String controlExpected) {
-        String text = """
+        return ClaimSpecParser.parse(ROOT.resolve("theorems").resolve(family).resolve(id + ".md"),
+                text(family, id, quantifier, sourceSays, expected, controlExpected));
+    }
+
+    /** The text of the claim file {@link #spec} parses. */
+    static String text(String family, String id, String quantifier, String sourceSays, String expected,
+            String controlExpected) {
+        return """
                 ---
                 id: %2$s
                 title: Title of %2$s | with a pipe
@@ -60,7 +67,6 @@ final class ReportFixtures {
                 - a list item
                 - another
                 """.formatted(family, id, quantifier, sourceSays, expected, controlExpected);
-        return ClaimSpecParser.parse(ROOT.resolve("theorems").resolve(family).resolve(id + ".md"), text);
     }
 
     static ClaimSpec spec(String family, String id) {

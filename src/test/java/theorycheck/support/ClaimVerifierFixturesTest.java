@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -32,6 +33,7 @@ import theorycheck.support.fixtures.FixtureClaimsTestCase;
  * "harness broken", and a sound claim passes. The fixtures' claim files are copied from
  * {@code fixture-theorems/} into a temporary project root.
  */
+@Isolated // sets system properties that every claim test reads
 class ClaimVerifierFixturesTest {
     private static final String[] PROPERTIES = {RunSettings.ROOT_PROPERTY_NAME, RunSettings.CLAIM_PROPERTY_NAME,
             RunSettings.TRIAL_PROPERTY_NAME, FixtureClaimsTestCase.ENABLED_PROPERTY_NAME};
