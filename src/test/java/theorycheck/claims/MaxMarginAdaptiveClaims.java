@@ -63,7 +63,7 @@ class MaxMarginAdaptiveClaims {
     }
 
     /**
-     * The optimizers compared, named in the setting (lower case: {@code adam_decay}, {@code gd}…); their
+     * The optimizers compared, named in the setting (lower case: {@code adam-decay}, {@code gd}…); their
      * hyperparameters come from the claim file's setting.
      */
     enum Method {
@@ -133,17 +133,8 @@ class MaxMarginAdaptiveClaims {
          */
         static final double MARGIN_UNDERFLOW = 700;
         /** The methods a setting names in {@code recorded}: comma-separated, or {@code none}. */
-        static Method[] recorded(Setting s) {
-            String list = s.text("recorded").strip();
-            if (list.equals("none")) {
-                return new Method[0];
-            }
-            String[] names = list.split("\\s*,\\s*");
-            Method[] out = new Method[names.length];
-            for (int i = 0; i < names.length; i++) {
-                out[i] = MaxMarginOptions.parse("recorded", names[i], Method.class);
-            }
-            return out;
+        static List<Method> recorded(Setting s) {
+            return s.text("recorded").strip().equals("none") ? List.of() : s.choices("recorded", Method.class);
         }
 
         @Override
@@ -154,8 +145,8 @@ class MaxMarginAdaptiveClaims {
         @Override
         public TrialResult check(SeparableInstance inst, Trial trial) {
             Setting s = trial.setting();
-            Method judged = MaxMarginOptions.option(s, "method", Method.class);
-            Method[] recorded = recorded(s);
+            Method judged = s.choice("method", Method.class);
+            List<Method> recorded = recorded(s);
             Classification data = inst.data();
             SeparableReferences refs = SeparableReferences.of(data);
             SeparabilityCertificate.Result cert = refs.certificate();
@@ -176,9 +167,9 @@ class MaxMarginAdaptiveClaims {
             boolean diverged = false;
             boolean underflow = false;
             String detail = "";
-            Method[] all = new Method[recorded.length + 1];
-            all[0] = judged;
-            System.arraycopy(recorded, 0, all, 1, recorded.length);
+            List<Method> all = new java.util.ArrayList<>();
+            all.add(judged);
+            all.addAll(recorded);
             for (Method method : all) {
                 double[] g = new double[inst.d()];
                 Map<String, ToDoubleFunction<double[]>> probes = new LinkedHashMap<>();

@@ -198,7 +198,7 @@ class MaxMarginClaims {
         @Override
         public TrialResult check(Instance inst, Trial trial) {
             var s = trial.setting();
-            boolean separable = MaxMarginOptions.option(s, "design", Design.class) == Design.PLANTED_SEPARABLE;
+            boolean separable = s.choice("design", Design.class) == Design.PLANTED_SEPARABLE;
             Rng data = new Rng(inst.dataSeed());
             Classification c = separable ? SeparableDesigns.plantedMargin(inst.m(), inst.d(), PLANTED_GAMMA, data)
                     : SeparableDesigns.shiftedGaussians(inst.m(), inst.d(), inst.shift(), data);
@@ -391,7 +391,7 @@ class MaxMarginClaims {
         @Override
         public TrialResult check(SeparableInstance inst, Trial trial) {
             var s = trial.setting();
-            RateOptimizer method = MaxMarginOptions.option(s, "optimizer", RateOptimizer.class);
+            RateOptimizer method = s.choice("optimizer", RateOptimizer.class);
             Classification data = inst.data();
             SeparableReferences refs = SeparableReferences.of(data);
             SeparabilityCertificate.Result cert = refs.certificate();

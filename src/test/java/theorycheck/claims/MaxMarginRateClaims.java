@@ -143,7 +143,7 @@ class MaxMarginRateClaims {
         public TrialResult check(Instance inst, Trial trial) {
             var s = trial.setting();
             double c = s.real("coefficient");
-            LossKind lossKind = MaxMarginOptions.option(s, "loss", LossKind.class);
+            LossKind lossKind = s.choice("loss", LossKind.class);
             Classification data = inst.data();
             SeparableReferences refs = SeparableReferences.of(data);
             SeparabilityCertificate.Result cert = refs.certificate();
