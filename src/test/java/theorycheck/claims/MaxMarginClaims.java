@@ -44,20 +44,19 @@ class MaxMarginClaims {
     @Test
     @ClaimId("book.A.6")
     void book_A_6() {
-        ClaimVerifier.verify("book.A.6", DirectionRate.gd(LogisticLoss.INSTANCE), DirectionRate.signGd(LogisticLoss.INSTANCE));
+        ClaimVerifier.verify("book.A.6", new DirectionRate(LogisticLoss.INSTANCE));
     }
 
     @Test
     @ClaimId("slides.exp-tail")
     void slides_exp_tail() {
-        ClaimVerifier.verify("slides.exp-tail", DirectionRate.gd(ExponentialLoss.INSTANCE),
-                DirectionRate.signGd(ExponentialLoss.INSTANCE));
+        ClaimVerifier.verify("slides.exp-tail", new DirectionRate(ExponentialLoss.INSTANCE));
     }
 
     @Test
     @ClaimId("lit.steepest-descent")
     void lit_steepest_descent() {
-        ClaimVerifier.verify("lit.steepest-descent", new SteepestMargins("step"), new SteepestMargins("control_step"));
+        ClaimVerifier.verify("lit.steepest-descent", new SteepestMargins());
     }
 
     /**
@@ -70,12 +69,6 @@ class MaxMarginClaims {
         static final double MARGIN_GAP_TOL = 0.01;
         private static final Norm[] NORMS = {Norm.L2, Norm.LINF, Norm.L1};
         private static final String[] NAMES = {"normalized GD (ℓ2)", "sign GD (ℓ∞)", "coordinate descent (ℓ1)"};
-        private final String stepKey;
-
-        SteepestMargins(String stepKey) {
-            this.stepKey = stepKey;
-        }
-
         @Override
         public SeparableInstance draw(Trial trial) {
             return SeparableInstance.draw(trial);
@@ -84,7 +77,7 @@ class MaxMarginClaims {
         @Override
         public TrialResult check(SeparableInstance inst, Trial trial) {
             var s = trial.setting();
-            double eta = s.real(stepKey);
+            double eta = s.real("step");
             long steps = s.integer("t_end");
             Classification data = inst.data();
             MaxMargin.Result[] refs = {MaxMargin.l2(data), MaxMargin.lInf(data), MaxMargin.l1(data)};
@@ -159,13 +152,14 @@ class MaxMarginClaims {
     @Test
     @ClaimId("seed.non-separable")
     void seed_non_separable() {
-        ClaimVerifier.verify("seed.non-separable", new SameFiniteMinimizer(false), new SameFiniteMinimizer(true));
+        ClaimVerifier.verify("seed.non-separable", new SameFiniteMinimizer());
     }
 
     /**
      * GD, mini-batch SGD, Adam and Lion on the mean logistic loss, each judged by its distance to
-     * the loss's finite minimizer (Newton). The claim's data overlap (certified non-separable by the
-     * LP); the control's are planted-separable, where no finite minimizer exists.
+     * the loss's finite minimizer (Newton). The setting's {@code design} names the data: overlapping
+     * shifted Gaussians (certified non-separable by the LP) or planted-separable points, where no finite
+     * minimizer exists.
      */
     static final class SameFiniteMinimizer implements InstanceCheck<SameFiniteMinimizer.Instance>,
             ClaimRunner.KeyNumber {
@@ -181,10 +175,15 @@ class MaxMarginClaims {
             }
         }
 
-        private final boolean separable;
+        /** The planted margin of the separable design. */
+        static final double PLANTED_GAMMA = 0.2;
 
-        SameFiniteMinimizer(boolean separable) {
-            this.separable = separable;
+        /** The data a trial draws, named by the setting key {@code design}. */
+        enum Design {
+            /** Two Gaussians N(±shift·u, I): overlapping classes. */
+            OVERLAPPING,
+            /** Planted-margin points (margin {@link #PLANTED_GAMMA}): separable through the origin. */
+            PLANTED_SEPARABLE
         }
 
         @Override
@@ -199,8 +198,9 @@ class MaxMarginClaims {
         @Override
         public TrialResult check(Instance inst, Trial trial) {
             var s = trial.setting();
+            boolean separable = s.choice("design", Design.class) == Design.PLANTED_SEPARABLE;
             Rng data = new Rng(inst.dataSeed());
-            Classification c = separable ? SeparableDesigns.plantedMargin(inst.m(), inst.d(), 0.2, data)
+            Classification c = separable ? SeparableDesigns.plantedMargin(inst.m(), inst.d(), PLANTED_GAMMA, data)
                     : SeparableDesigns.shiftedGaussians(inst.m(), inst.d(), inst.shift(), data);
             SeparabilityCertificate.Result cert = SeparabilityCertificate.certify(c);
             theorycheck.reference.LogisticMinimizer.Result newton = theorycheck.reference.LogisticMinimizer.solve(c);
@@ -357,27 +357,30 @@ class MaxMarginClaims {
      * Judges directional convergence to the ℓ2 max-margin direction by its rate. Soudry et al. (2018,
      * Thm. 3) give angle(w_t, ŵ) = O(log log t / log t) (O(1/log t) for almost every data set), so
      * a(t)·log t / log log t must not grow between T₀ and T; converging to any other direction
-     * makes it grow like log t / log log t (by ≈ 1.47× from 10³ to 10⁶ steps).
+     * makes it grow like log t / log log t (by ≈ 1.47× from 10³ to 10⁶ steps). The setting's
+     * {@code optimizer} names the method run (see {@link RateOptimizer}).
      */
     static final class DirectionRate implements InstanceCheck<SeparableInstance>, ClaimRunner.KeyNumber {
         /** Allowed growth of angle·log t/log log t from T₀ to T: theory says ≤ 1, a wrong limit gives ≈ 1.47. */
         static final double RATE_GROWTH_TOL = 1.1;
-        private final String label;
         private final Loss loss;
-        private final boolean sign;
 
-        private DirectionRate(String label, Loss loss, boolean sign) {
-            this.label = label;
+        DirectionRate(Loss loss) {
             this.loss = loss;
-            this.sign = sign;
         }
 
-        static DirectionRate gd(Loss loss) {
-            return new DirectionRate("GD, " + loss.name() + " loss", loss, false);
-        }
-
-        static DirectionRate signGd(Loss loss) {
-            return new DirectionRate("sign GD, " + loss.name() + " loss", loss, true);
+        /** The methods a direction-rate claim runs, named by the setting key {@code optimizer}. */
+        enum RateOptimizer {
+            /** GD with step step_fraction/L, L the loss's smoothness. */
+            GD,
+            /**
+             * Mini-batch SGD, batches of a size drawn from {@code batch} without replacement (reshuffled each
+             * epoch), constant step step_fraction/L_max, L_max = max‖xᵢ‖²/4 bounding every mini-batch loss's
+             * smoothness.
+             */
+            SGD,
+            /** Full-batch sign GD (normalized steepest descent w.r.t. ℓ∞) with step sign_lr. */
+            SIGN_GD
         }
 
         @Override
@@ -388,33 +391,52 @@ class MaxMarginClaims {
         @Override
         public TrialResult check(SeparableInstance inst, Trial trial) {
             var s = trial.setting();
+            RateOptimizer method = s.choice("optimizer", RateOptimizer.class);
             Classification data = inst.data();
             SeparableReferences refs = SeparableReferences.of(data);
             SeparabilityCertificate.Result cert = refs.certificate();
             MaxMargin.Result l2 = refs.l2();
-            MaxMargin.Result lInf = refs.lInf();
-            // Mean logistic loss has Hessian ≤ XᵀX/(4m), so L = λmax/4. The exponential loss has no global
-            // bound; its Hessian at the start (w = 0) is XᵀX/m and falls with the loss, so L = λmax there.
-            double smooth = GramSpectrum.of(data.x()).lambdaMax() * (loss instanceof ExponentialLoss ? 1.0 : 0.25);
-            double eta = inst.stepFraction() / smooth;
-            Optimizer opt = sign ? SteepestDescent.signGd(s.real("sign_lr")) : new GradientDescent(eta);
             long t0 = s.integer("t_start");
             long tEnd = s.integer("t_end");
-            AngleRate r = AngleRate.measure(data, loss, opt, l2, t0, tEnd);
+            Optimizer opt;
+            BatchSampler sampler = BatchSampler.full();
+            int checkEvery = 100;
+            String what;
+            if (method == RateOptimizer.SGD) {
+                double maxSq = 0;
+                for (int i = 0; i < data.examples(); i++) {
+                    double[] xi = data.input(i);
+                    maxSq = Math.max(maxSq, Vec.dot(xi, xi));
+                }
+                double eta = inst.stepFraction() / (maxSq / 4);
+                int[] br = s.intRange("batch");
+                Rng sampling = new Rng(trial.seed() + 31);
+                int batch = sampling.intBetween(br[0], br[1]);
+                opt = new GradientDescent(eta);
+                sampler = BatchSampler.withoutReplacement(inst.m(), batch, sampling);
+                checkEvery = 1000; // the full-batch loss is checked less often than the mini-batch steps are taken
+                what = "SGD(batch " + batch + ", lr=" + String.format(Locale.ROOT, "%.3g", eta) + ")";
+            } else {
+                // Mean logistic loss has Hessian ≤ XᵀX/(4m), so L = λmax/4. The exponential loss has no global
+                // bound; its Hessian at the start (w = 0) is XᵀX/m and falls with the loss, so L = λmax there.
+                double smooth = GramSpectrum.of(data.x()).lambdaMax() * (loss instanceof ExponentialLoss ? 1.0 : 0.25);
+                opt = method == RateOptimizer.SIGN_GD ? SteepestDescent.signGd(s.real("sign_lr"))
+                        : new GradientDescent(inst.stepFraction() / smooth);
+                what = opt.describe();
+            }
+            AngleRate r = AngleRate.measure(data, loss, opt, sampler, checkEvery, l2, t0, tEnd);
             double[] steps = r.steps();
-            double[] angles = r.angles();
             double[] ratios = r.ratios();
             double a0 = r.a0();
             double aEnd = r.aEnd();
             double growth = r.growth();
-            double[] scaled = r.scaled();
             TrainResult run = r.run();
-            var b = TrialResult.of(trial).instance(inst + " " + opt.describe())
+            var b = TrialResult.of(trial).instance(inst + " " + what)
                     .metric("m", inst.m()).metric("d", inst.d()).metric("certifiedLinfMargin", cert.margin())
                     .metric("l2ShortOfLinfMargin", refs.l2ShortOfLinfMargin()).metric("angleAtT0", a0).metric("angleAtT", aEnd)
                     .metric("rateGrowth", growth).metric("marginRatioAtT", ratios[ratios.length - 1])
                     .metric("normW", Vec.norm2(run.theta())).metric("lossAtT", run.loss())
-                    .trace("angle", steps, angles).trace("scaledAngle", steps, scaled).trace("marginRatio", steps, ratios);
+                    .trace("angle", steps, r.angles()).trace("scaledAngle", steps, r.scaled()).trace("marginRatio", steps, ratios);
             Optional<String> unusable = refs.unusable();
             if (unusable.isPresent()) {
                 return b.outcome(Outcome.INCONCLUSIVE, growth, unusable.get());
@@ -424,22 +446,22 @@ class MaxMarginClaims {
             }
             boolean pass = aEnd < a0 && growth <= RATE_GROWTH_TOL;
             return b.decide(growth, pass, String.format(Locale.ROOT,
-                    "angle to the ℓ2 max-margin direction %.4f rad at t=%d → %.4f at t=%d; growth of angle·log t/log log t "
-                            + "%.3f (≤ %.1f for convergence at the theory's rate); margin ratio %.4f", a0, t0, aEnd, tEnd,
-                    growth, RATE_GROWTH_TOL, ratios[ratios.length - 1]));
+                    "%s: angle to the ℓ2 max-margin direction %.4f rad at t=%d → %.4f at t=%d; growth of angle·log t/log log t "
+                            + "%.3f (≤ %.1f for convergence at the theory's rate); margin ratio %.4f", what, a0, t0, aEnd,
+                    tEnd, growth, RATE_GROWTH_TOL, ratios[ratios.length - 1]));
         }
 
         @Override
         public List<Chart> charts(Evidence e) {
             return List.of(
                     ClaimCharts.traces(e, "angle", e.arm() + "-angle-to-l2-max-margin",
-                            label + ": angle to the ℓ2 max-margin direction (" + e.arm() + ")", "step t", "angle (rad)",
+                            loss.name() + " loss: angle to the ℓ2 max-margin direction (" + e.arm() + ")", "step t", "angle (rad)",
                             true, true),
                     ClaimCharts.traces(e, "scaledAngle", e.arm() + "-angle-rate",
-                            label + ": angle · log t / log log t (flat or falling = theory's rate) (" + e.arm() + ")",
+                            loss.name() + " loss: angle · log t / log log t (flat or falling = theory's rate) (" + e.arm() + ")",
                             "step t", "angle·log t / log log t", true, false),
                     ClaimCharts.traces(e, "marginRatio", e.arm() + "-margin-ratio",
-                            label + ": ℓ2 margin ratio γ(w_t)/γ* (" + e.arm() + ")", "step t", "γ(w_t) / γ*", true, false));
+                            loss.name() + " loss: ℓ2 margin ratio γ(w_t)/γ* (" + e.arm() + ")", "step t", "γ(w_t) / γ*", true, false));
         }
 
         @Override

@@ -21,6 +21,8 @@ import theorycheck.linalg.Norm;
 import theorycheck.linalg.Vec;
 import theorycheck.loss.EmpiricalRisk;
 import theorycheck.loss.LogisticLoss;
+import theorycheck.loss.Loss;
+import theorycheck.loss.SquaredLoss;
 import theorycheck.model.LinearModel;
 import theorycheck.optim.GradientDescent;
 import theorycheck.optim.Optimizer;
@@ -44,19 +46,19 @@ class MaxMarginRateClaims {
     @Test
     @ClaimId("slides.log-t")
     void slides_log_t() {
-        ClaimVerifier.verify("slides.log-t", new LogTResidual("coefficient"), new LogTResidual("control_coefficient"));
+        ClaimVerifier.verify("slides.log-t", new LogTResidual());
     }
 
     @Test
     @ClaimId("lit.normalized-gd-rate")
     void lit_normalized_gd_rate() {
-        ClaimVerifier.verify("lit.normalized-gd-rate", new NormalizedRate("decay"), new NormalizedRate("control_decay"));
+        ClaimVerifier.verify("lit.normalized-gd-rate", new NormalizedRate());
     }
 
     @Test
     @ClaimId("seed.sgd-l2")
     void seed_sgd_l2() {
-        ClaimVerifier.verify("seed.sgd-l2", new SgdDirection(false), new SgdDirection(true));
+        ClaimVerifier.verify("seed.sgd-l2", new MaxMarginClaims.DirectionRate(LogisticLoss.INSTANCE));
     }
 
     /**
@@ -108,19 +110,30 @@ class MaxMarginRateClaims {
     // ------------------------------------------------------------------------------------------
 
     /**
-     * GD on the mean logistic loss from a random start: ρ(t) = w(t) − c·ŵ·log t with ŵ the
-     * unnormalized hard-margin SVM solution (ŵ = direction/γ₂). Bounded ρ: over the last two decades
-     * [10⁴, 10⁶] ‖ρ‖ rises by at most a fraction of the rise ‖ŵ‖·ln 100 of the log t term.
+     * GD from a random start on the mean loss named by the setting key {@code loss} (logistic for the
+     * claim): ρ(t) = w(t) − c·ŵ·log t with ŵ the unnormalized hard-margin SVM solution (ŵ = direction/γ₂).
+     * Bounded ρ: over the last two decades [10⁴, 10⁶] ‖ρ‖ rises by at most a fraction of the rise
+     * ‖ŵ‖·ln 100 of the log t term.
      */
     static final class LogTResidual implements InstanceCheck<Instance>, ClaimRunner.KeyNumber {
         /** ‖ρ‖ may rise over the window by at most this fraction of ‖ŵ‖·ln(T/T₁) (see the claim file). */
         static final double RISE_TOL = 0.1;
-        private final String coefficientKey;
 
-        LogTResidual(String coefficientKey) {
-            this.coefficientKey = coefficientKey;
+        /** The loss GD runs on, named by the setting key {@code loss}, with its curvature bound. */
+        enum LossKind {
+            /** Exponentially tailed: on separable data ‖w‖ grows like log t. ℓ'' ≤ 1/4. */
+            LOGISTIC(LogisticLoss.INSTANCE, 0.25),
+            /** ½(f − y)²: a finite minimizer (an interpolant when m &lt; d), no log t growth. ℓ'' = 1. */
+            SQUARED(SquaredLoss.INSTANCE, 1.0);
+
+            final Loss loss;
+            final double curvature;
+
+            LossKind(Loss loss, double curvature) {
+                this.loss = loss;
+                this.curvature = curvature;
+            }
         }
-
         @Override
         public Instance draw(Trial trial) {
             return Instance.draw(trial);
@@ -129,7 +142,8 @@ class MaxMarginRateClaims {
         @Override
         public TrialResult check(Instance inst, Trial trial) {
             var s = trial.setting();
-            double c = s.real(coefficientKey);
+            double c = s.real("coefficient");
+            LossKind lossKind = s.choice("loss", LossKind.class);
             Classification data = inst.data();
             SeparableReferences refs = SeparableReferences.of(data);
             SeparabilityCertificate.Result cert = refs.certificate();
@@ -137,7 +151,7 @@ class MaxMarginRateClaims {
             MaxMargin.Result lInf = refs.lInf();
             double[] wHat = Vec.scale(1 / l2.margin(), l2.direction()); // min ‖w‖ s.t. yᵢ⟨w, xᵢ⟩ ≥ 1
             double wHatNorm = Vec.norm2(wHat);
-            double smooth = GramSpectrum.of(data.x()).lambdaMax() / 4; // mean logistic loss
+            double smooth = GramSpectrum.of(data.x()).lambdaMax() * lossKind.curvature; // Hessian ≤ ℓ''·XᵀX/m
             double eta = inst.stepFraction() * 2 / smooth;
             double[] w0 = inst.start(wHatNorm);
             long t1 = s.integer("t_window");
@@ -148,7 +162,7 @@ class MaxMarginRateClaims {
             probes.put("proj", w -> Vec.dot(w, wHat));
             probes.put("marginRatio", w -> Vec.norm2(w) == 0 ? Double.NaN
                     : MarginMeasures.normalizedMargin(w, data, Norm.L2) / l2.margin());
-            EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.d()), LogisticLoss.INSTANCE, data.x(), data.y());
+            EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.d()), lossKind.loss, data.x(), data.y());
             TrainResult run = Trainer.run(risk, new GradientDescent(eta), BatchSampler.full(), w0,
                     new TrainConfig(tEnd, 0, 0, 100, 1e12, 100), probes);
             double[] steps = ClaimCharts.toArray(run.trajectory().steps());
@@ -180,7 +194,8 @@ class MaxMarginRateClaims {
             double rise = (rhoMax - rhoAtT1) / allowance;
             double rhoEnd = rho[n - 1];
             double angle = MarginMeasures.angle(run.theta(), l2.direction());
-            var b = TrialResult.of(trial).instance(inst + String.format(Locale.ROOT, " η=%.3g c=%.1f", eta, c))
+            var b = TrialResult.of(trial).instance(inst + String.format(Locale.ROOT, " %s loss η=%.3g c=%.1f", lossKind.loss.name(),
+                    eta, c))
                     .metric("m", inst.m()).metric("d", inst.d()).metric("eta", eta).metric("etaTimesL", eta * smooth)
                     .metric("normWHat", wHatNorm).metric("normW0", Vec.norm2(w0))
                     .metric("rhoAtTStart", rhoAtStart).metric("rhoAtTWindow", rhoAtT1).metric("rhoMaxInWindow", rhoMax)
@@ -235,12 +250,6 @@ class MaxMarginRateClaims {
         static final double GAP_RATIO_TOL = 0.1;
         /** Polynomial decay: log-log slope of the gap over the window at most this (GD's must be above it). */
         static final double SLOPE_TOL = -0.5;
-        private final String decayKey;
-
-        NormalizedRate(String decayKey) {
-            this.decayKey = decayKey;
-        }
-
         @Override
         public Instance draw(Trial trial) {
             return Instance.draw(trial);
@@ -249,7 +258,7 @@ class MaxMarginRateClaims {
         @Override
         public TrialResult check(Instance inst, Trial trial) {
             var s = trial.setting();
-            double decay = s.real(decayKey);
+            double decay = s.real("decay");
             Classification data = inst.data();
             SeparableReferences refs = SeparableReferences.of(data);
             SeparabilityCertificate.Result cert = refs.certificate();
@@ -346,104 +355,5 @@ class MaxMarginRateClaims {
             }
         }
         return steps[steps.length - 1];
-    }
-
-    // ------------------------------------------------------------------------------------------
-    // seed.sgd-l2
-    // ------------------------------------------------------------------------------------------
-
-    /**
-     * Mini-batch SGD (reshuffled, batch b ∈ [1, 4], constant step f/L_max with L_max = max‖xᵢ‖²/4
-     * bounding every mini-batch loss's smoothness) judged by the rate of its angle to the ℓ2 SVM
-     * direction, as in book.A.6; the control is full-batch sign GD judged the same way.
-     */
-    static final class SgdDirection implements InstanceCheck<Instance>, ClaimRunner.KeyNumber {
-        /** As book.A.6: theory gives growth ≤ 1, a wrong limit ≈ 1.47 from 10³ to 10⁶. */
-        static final double RATE_GROWTH_TOL = 1.1;
-        private final boolean sign;
-
-        SgdDirection(boolean sign) {
-            this.sign = sign;
-        }
-
-        @Override
-        public Instance draw(Trial trial) {
-            return Instance.draw(trial);
-        }
-
-        @Override
-        public TrialResult check(Instance inst, Trial trial) {
-            var s = trial.setting();
-            Classification data = inst.data();
-            SeparableReferences refs = SeparableReferences.of(data);
-            SeparabilityCertificate.Result cert = refs.certificate();
-            MaxMargin.Result l2 = refs.l2();
-            MaxMargin.Result lInf = refs.lInf();
-            double maxSq = 0;
-            for (int i = 0; i < data.examples(); i++) {
-                double[] xi = data.input(i);
-                maxSq = Math.max(maxSq, Vec.dot(xi, xi));
-            }
-            double eta = inst.stepFraction() / (maxSq / 4);
-            int[] br = s.intRange("batch");
-            Rng sampling = new Rng(trial.seed() + 31);
-            int batch = sampling.intBetween(br[0], br[1]);
-            Optimizer opt = sign ? SteepestDescent.signGd(s.real("sign_lr")) : new GradientDescent(eta);
-            BatchSampler sampler = sign ? BatchSampler.full() : BatchSampler.withoutReplacement(inst.m(), batch, sampling);
-            long t0 = s.integer("t_start");
-            long tEnd = s.integer("t_end");
-            MaxMarginClaims.AngleRate r = MaxMarginClaims.AngleRate.measure(data, LogisticLoss.INSTANCE, opt, sampler, 1000,
-                    l2, t0, tEnd);
-            TrainResult run = r.run();
-            double[] steps = r.steps();
-            double[] angles = r.angles();
-            double[] ratios = r.ratios();
-            double a0 = r.a0();
-            double aEnd = r.aEnd();
-            double growth = r.growth();
-            double[] scaled = r.scaled();
-            String what = sign ? opt.describe() : "SGD(batch " + batch + ", lr=" + String.format(Locale.ROOT, "%.3g", eta) + ")";
-            var b = TrialResult.of(trial).instance(inst + " " + what).metric("m", inst.m()).metric("d", inst.d())
-                    .metric("batch", sign ? inst.m() : batch).metric("eta", sign ? s.real("sign_lr") : eta)
-                    .metric("angleAtT0", a0).metric("angleAtT", aEnd).metric("rateGrowth", growth)
-                    .metric("marginRatioAtT", ratios[ratios.length - 1]).metric("normW", Vec.norm2(run.theta()))
-                    .trace("angle", steps, angles).trace("scaledAngle", steps, scaled).trace("marginRatio", steps, ratios);
-            b.metric("l2ShortOfLinfMargin", refs.l2ShortOfLinfMargin());
-            String bad = refs.unusable().orElse(null);
-            if (bad != null) {
-                return b.outcome(Outcome.INCONCLUSIVE, growth, bad);
-            }
-            if (run.diverged()) {
-                return b.outcome(Outcome.INCONCLUSIVE, growth, "run diverged: " + run.detail());
-            }
-            boolean pass = aEnd < a0 && growth <= RATE_GROWTH_TOL;
-            return b.decide(growth, pass, String.format(Locale.ROOT,
-                    "%s: angle to the ℓ2 max-margin direction %.4f rad at t=%d → %.4f at t=%d; growth of angle·log t/log log t "
-                            + "%.3f (≤ %.1f for convergence at the theory's rate); margin ratio %.4f",
-                    what, a0, t0, aEnd, tEnd, growth, RATE_GROWTH_TOL, ratios[ratios.length - 1]));
-        }
-
-        @Override
-        public List<Chart> charts(Evidence e) {
-            return List.of(
-                    ClaimCharts.traces(e, "angle", e.arm() + "-angle-to-l2-max-margin",
-                            "Angle to the ℓ2 max-margin direction (" + e.arm() + ")", "step t", "angle (rad)", true, true),
-                    ClaimCharts.traces(e, "scaledAngle", e.arm() + "-angle-rate",
-                            "angle · log t / log log t (flat or falling = theory's rate) (" + e.arm() + ")", "step t",
-                            "angle·log t / log log t", true, false),
-                    ClaimCharts.traces(e, "marginRatio", e.arm() + "-margin-ratio",
-                            "ℓ2 margin ratio γ(w_t)/γ* (" + e.arm() + ")", "step t", "γ(w_t) / γ*", true, false));
-        }
-
-        @Override
-        public String keyNumber(Evidence e) {
-            double maxGrowth = e.trials().stream().mapToDouble(t -> t.metrics().get("rateGrowth")).max().orElse(Double.NaN);
-            double maxAngle = e.trials().stream().mapToDouble(t -> t.metrics().get("angleAtT")).max().orElse(Double.NaN);
-            double minRatio = e.trials().stream().mapToDouble(t -> t.metrics().get("marginRatioAtT")).min()
-                    .orElse(Double.NaN);
-            return String.format(Locale.ROOT,
-                    "largest growth of angle·log t/log log t: %.3f (tol %.1f); angle at the end ≤ %.4f rad; ℓ2 margin ratio ≥ %.4f",
-                    maxGrowth, RATE_GROWTH_TOL, maxAngle, minRatio);
-        }
     }
 }

@@ -45,13 +45,13 @@ class MaxMarginSeedClaims {
     @Test
     @ClaimId("seed.gd-l2")
     void seed_gd_l2() {
-        ClaimVerifier.verify("seed.gd-l2", DirectionRate.gd(LogisticLoss.INSTANCE), DirectionRate.signGd(LogisticLoss.INSTANCE));
+        ClaimVerifier.verify("seed.gd-l2", new DirectionRate(LogisticLoss.INSTANCE));
     }
 
     @Test
     @ClaimId("seed.gd-l2-seed-data")
     void seed_gd_l2_seed_data() {
-        ClaimVerifier.verify("seed.gd-l2-seed-data", new SeedGenerator(""), new SeedGenerator("control_"));
+        ClaimVerifier.verify("seed.gd-l2-seed-data", new SeedGenerator());
     }
 
     /**
@@ -78,18 +78,11 @@ class MaxMarginSeedClaims {
             }
         }
 
-        /** Prefix of the setting keys m, d and shift: empty for the claim, "control_" for its control. */
-        private final String prefix;
-
-        SeedGenerator(String prefix) {
-            this.prefix = prefix;
-        }
-
         @Override
         public Instance draw(Trial trial) {
             var s = trial.setting();
             Rng rng = trial.rng();
-            return new Instance(s.integer(prefix + "m"), s.integer(prefix + "d"), s.real(prefix + "shift"), rng.nextLong(),
+            return new Instance(s.integer("m"), s.integer("d"), s.real("shift"), rng.nextLong(),
                     rng.nextLong());
         }
 
