@@ -113,7 +113,9 @@ final class DiagonalNetSparseRecovery extends DiagonalNetCheck {
                         DiagonalNetClaims.named(ClaimCharts.scatter(e, "errL2", "errLarge"), "GD large α"),
                         DiagonalNetClaims.named(ClaimCharts.scatter(e, "errL2", "errL2"), "min-ℓ2"),
                         DiagonalNetClaims.named(ClaimCharts.scatter(e, "errL2", "errL1"), "min-ℓ1"))));
-        if (e.arm().equals("claim")) {
+        // the curve exists for depth 2 only (argmin Q_α is the depth-2 limit)
+        if (e.trials().stream().anyMatch(t -> t.traces().containsKey("populationLoss")
+                && t.traces().get("populationLoss")[0].length > 0)) {
             charts.add(ClaimCharts.traces(e, "populationLoss", "population-loss-vs-alpha",
                     "Population loss ‖β_α − β*‖² + σ² of argmin Q_α vs α (the slides ask when it is < 0.025)", "α",
                     "loss", true, true));

@@ -130,7 +130,7 @@ final class DiagonalNetWidthCollapse extends DiagonalNetCheck {
                 }
             }
         }
-        String xLabel = e.arm().equals("claim") ? "μ = α·k^{1/4}" : "α·16^{1/4} (same α for all widths)";
+        String xLabel = "μ (grid mu: α = μ/k^{1/4} per width; grid alpha: α = μ/k₀^{1/4}, k₀ the narrowest width)";
         return List.of(new Chart(e.arm() + "-position-vs-scale",
                 "Position of the GD limit between min-ℓ1 (0) and min-ℓ2 (1) (" + e.arm() + ")", xLabel,
                 "‖β − β_ℓ1‖/‖β_ℓ2 − β_ℓ1‖", true, false, series));
