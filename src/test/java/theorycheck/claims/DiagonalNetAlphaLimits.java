@@ -22,8 +22,9 @@ import theorycheck.reference.QAlphaInterpolant;
  *   α ≥ √(2(1+ε)(1+2/ε)‖β_ℓ2‖₂)                          ⟹ ‖β_α‖₂² ≤ (1+ε)‖β_ℓ2‖₂²
  *   α ≤ min{(2(1+ε)‖β_ℓ1‖₁)^{−(2+ε)/(2ε)}, exp(−d/(ε‖β_ℓ1‖₁))} ⟹ ‖β_α‖₁ ≤ (1+ε)‖β_ℓ1‖₁
  * </pre>
- * The control exchanges the two ends (the ℓ1 statements evaluated at large α and the ℓ2 ones at
- * small α), where they are false.
+ * The setting key {@code ends} is {@code stated} in the claim; the control's {@code swapped} exchanges
+ * the two init scales (the ℓ1 statements evaluated at large α and the ℓ2 ones at small α), where they
+ * are false.
  */
 final class DiagonalNetAlphaLimits extends DiagonalNetCheck {
     /** Smallest α the Q_α solver is verified at (QAlphaInterpolantTest); thresholds below it are skipped. */
@@ -33,15 +34,10 @@ final class DiagonalNetAlphaLimits extends DiagonalNetCheck {
     static final double L1_LIMIT_TOL = 1e-2;
     /** Q_α = ‖β‖²/(4α²)(1 + O(‖β‖²/α⁴)): at α = 1e3 the excess squared ℓ2 norm is ~1e-12. */
     static final double L2_LIMIT_TOL = 1e-6;
-    private final boolean swapped;
-
-    DiagonalNetAlphaLimits(boolean swapped) {
-        this.swapped = swapped;
-    }
-
 
     @Override
     public TrialResult check(DiagonalNetInstance inst, Trial trial) {
+        boolean swapped = DiagonalNetClaims.oneOf(trial, "ends", "stated", "swapped").equals("swapped");
         Regression data = inst.data();
         Mat x = data.x();
         double[] y = data.y();

@@ -28,45 +28,44 @@ class DiagonalNetClaims {
     @Test
     @ClaimId("slides.conservation")
     void slides_conservation() {
-        ClaimVerifier.verify("slides.conservation", new Conservation(false), new Conservation(true));
+        ClaimVerifier.verify("slides.conservation", new Conservation());
     }
 
     @Test
     @ClaimId("slides.q-alpha")
     void slides_q_alpha() {
-        ClaimVerifier.verify("slides.q-alpha", new MatchesQAlpha(false), new MatchesQAlpha(true));
+        ClaimVerifier.verify("slides.q-alpha", new MatchesQAlpha());
     }
 
 
     @Test
     @ClaimId("slides.alpha-limits")
     void slides_alpha_limits() {
-        ClaimVerifier.verify("slides.alpha-limits", new DiagonalNetAlphaLimits(false), new DiagonalNetAlphaLimits(true));
+        ClaimVerifier.verify("slides.alpha-limits", new DiagonalNetAlphaLimits());
     }
 
     @Test
     @ClaimId("slides.explicit-vs-implicit")
     void slides_explicit_vs_implicit() {
-        ClaimVerifier.verify("slides.explicit-vs-implicit", new DiagonalNetExplicitVsImplicit("alpha"),
-                new DiagonalNetExplicitVsImplicit("control_alpha"));
+        ClaimVerifier.verify("slides.explicit-vs-implicit", new DiagonalNetExplicitVsImplicit());
     }
 
     @Test
     @ClaimId("slides.deep-diagonal")
     void slides_deep_diagonal() {
-        ClaimVerifier.verify("slides.deep-diagonal", new DiagonalNetDepth(""), new DiagonalNetDepth("control_"));
+        ClaimVerifier.verify("slides.deep-diagonal", new DiagonalNetDepth());
     }
 
     @Test
     @ClaimId("slides.sparse-recovery")
     void slides_sparse_recovery() {
-        ClaimVerifier.verify("slides.sparse-recovery", new DiagonalNetSparseRecovery(2), new DiagonalNetSparseRecovery(1));
+        ClaimVerifier.verify("slides.sparse-recovery", new DiagonalNetSparseRecovery());
     }
 
     @Test
     @ClaimId("slides.width-vs-scale")
     void slides_width_vs_scale() {
-        ClaimVerifier.verify("slides.width-vs-scale", new DiagonalNetWidthCollapse(true), new DiagonalNetWidthCollapse(false));
+        ClaimVerifier.verify("slides.width-vs-scale", new DiagonalNetWidthCollapse());
     }
 
     static double[] balancedInit(int d, double alpha) {
@@ -100,18 +99,13 @@ class DiagonalNetClaims {
      * for the flow time T the adaptive reference run needed to interpolate; the drift
      * maxⱼ|w₊ⱼw₋ⱼ − α²|/α² must scale like η (log-log slope in [0.8, 1.2]). Per step the product is
      * multiplied by exactly (1 − 4η²g_βⱼ²), so the drift is 4η∫g² dt + O(η²). The control adds weight
-     * decay λ = 1/(2T), which shrinks the product by e^{−2λt} whatever η is: slope ≈ 0.
+     * decay λ = weight_decay_times_t/T (0.5 in the control, 0 in the claim), which shrinks the product by
+     * e^{−2λt} whatever η is: slope ≈ 0.
      */
     static final class Conservation extends DiagonalNetCheck {
         static final double REF_C = 0.1;
         static final double SLOPE_LO = 0.8, SLOPE_HI = 1.2;
         static final int HALVINGS = 4;
-        private final boolean weightDecay;
-
-        Conservation(boolean weightDecay) {
-            this.weightDecay = weightDecay;
-        }
-
 
         @Override
         public TrialResult check(DiagonalNetInstance inst, Trial trial) {
@@ -122,14 +116,15 @@ class DiagonalNetClaims {
             var p = DiagonalNetGd.depth(d, 2);
             double a2 = inst.alpha() * inst.alpha();
             long budget = trial.setting().integer("max_steps");
-            var b = TrialResult.of(trial).instance(inst + (weightDecay ? " +weight decay 1/(2T)" : ""));
+            double decayTimesT = nonNegative(trial, "weight_decay_times_t");
+            var b = TrialResult.of(trial).instance(inst + (decayTimesT > 0 ? " +weight decay " + decayTimesT + "/T" : ""));
             DiagonalNetGd.Run ref = DiagonalNetGd.run(x, data.y(), lm, p, balancedInit(d, inst.alpha()),
                     DiagonalNetGd.StepRule.adaptive(REF_C), 0, DiagonalNetGd.Budget.toTolerance(1e-8, budget));
             if (!ref.converged()) {
                 return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "reference run: " + ref.status());
             }
             double horizon = ref.time();
-            double decay = weightDecay ? 0.5 / horizon : 0;
+            double decay = decayTimesT / horizon;
             double[] etas = new double[HALVINGS];
             double[] drifts = new double[HALVINGS];
             for (int k = 0; k < HALVINGS; k++) {
@@ -170,34 +165,30 @@ class DiagonalNetClaims {
     /**
      * slides.q-alpha: GD from w₊ = w₋ = α·1 with η_t = c/S and c/2 against argmin Q_α. PASS when the
      * half-step error is ≤ {@link #TOL} and at most 0.75 of the full-step one (the gap is the O(η)
-     * discretization error). Control: init w₊ = αe^{u}, w₋ = αe^{−u}, u ~ N(0, 0.5²) — the same
-     * products w₊w₋ = α² but β(0) ≠ 0, so the limit is a different interpolant.
+     * discretization error). The init is w₊ = αe^{u}, w₋ = αe^{−u}, u ~ N(0, init_tilt_std²): 0 in the
+     * claim (w = α·1); the control's tilt keeps the products w₊w₋ = α² but makes β(0) ≠ 0, so the limit
+     * is a different interpolant.
      */
     static final class MatchesQAlpha extends DiagonalNetCheck {
         static final double C = 0.1;
         static final double TOL = 0.02;
         static final double SHRINK = 0.75;
-        private final boolean unbalanced;
-
-        MatchesQAlpha(boolean unbalanced) {
-            this.unbalanced = unbalanced;
-        }
-
 
         @Override
         public TrialResult check(DiagonalNetInstance inst, Trial trial) {
             Regression data = inst.data();
             Mat x = data.x();
             int d = inst.d();
+            double tilt = nonNegative(trial, "init_tilt_std");
             double[] init = balancedInit(d, inst.alpha());
-            if (unbalanced) {
-                double[] u = new theorycheck.data.Rng(inst.dataSeed() ^ 0x5eedL).gaussianVector(d, 0.5);
+            if (tilt > 0) {
+                double[] u = new theorycheck.data.Rng(inst.dataSeed() ^ 0x5eedL).gaussianVector(d, tilt);
                 for (int j = 0; j < d; j++) {
                     init[j] = inst.alpha() * Math.exp(u[j]);
                     init[d + j] = inst.alpha() * Math.exp(-u[j]);
                 }
             }
-            var b = TrialResult.of(trial).instance(inst + (unbalanced ? " init αe^{±u}" : " init α·1"));
+            var b = TrialResult.of(trial).instance(inst + (tilt > 0 ? " init αe^{±u}, u ~ N(0, " + tilt + "²)" : " init α·1"));
             QAlphaInterpolant.Result q = QAlphaInterpolant.solve(x, data.y(), inst.alpha());
             if (!q.converged()) {
                 return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "Q_α reference not converged");
@@ -235,6 +226,25 @@ class DiagonalNetClaims {
         public String keyNumber(Evidence e) {
             return range(e, "relErrHalf", "relative error at c/2") + "; " + range(e, "shrink", "ratio c/2 to c");
         }
+    }
+
+    /** A setting number that must be ≥ 0 (a weight decay, a standard deviation); fails naming the key otherwise. */
+    static double nonNegative(Trial trial, String key) {
+        double v = trial.setting().real(key);
+        if (!(v >= 0)) {
+            throw new IllegalArgumentException(trial.claimId() + ": setting " + key + " must be ≥ 0, got " + v);
+        }
+        return v;
+    }
+
+    /** A text setting that must be one of {@code allowed}; fails naming the key and the allowed values otherwise. */
+    static String oneOf(Trial trial, String key, String... allowed) {
+        String v = trial.setting().text(key);
+        if (!Arrays.asList(allowed).contains(v)) {
+            throw new IllegalArgumentException(trial.claimId() + ": setting " + key + " must be one of "
+                    + String.join(", ", allowed) + ", got '" + v + "'");
+        }
+        return v;
     }
 
     static Chart.Series named(Chart.Series s, String name) {

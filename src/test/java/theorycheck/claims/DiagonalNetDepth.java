@@ -36,14 +36,6 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
     static final double HALVING_TOL = 0.01;
     /** Redraws of an instance whose certificate margin is below min_margin before the trial gives up. */
     static final int MAX_REDRAWS = 20;
-    private final String prefix;
-
-    /** @param prefix "" for the claim's keys (depths, small_alphas), "control_" for the control's */
-    DiagonalNetDepth(String prefix) {
-        this.prefix = prefix;
-    }
-
-
     @Override
     public TrialResult check(DiagonalNetInstance first, Trial trial) {
         double minMargin = trial.setting().real("min_margin");
@@ -63,8 +55,8 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
             redraws++;
         }
         Mat x = data.x();
-        int[] depths = trial.setting().integers(prefix + "depths");
-        double[] smallAlphas = trial.setting().reals(prefix + "small_alphas");
+        int[] depths = trial.setting().integers("depths");
+        double[] smallAlphas = trial.setting().reals("small_alphas");
         double[] alphas = trial.setting().reals("alphas");
         long budget = trial.setting().integer("max_steps");
         double tol = trial.setting().real("residual_tol");

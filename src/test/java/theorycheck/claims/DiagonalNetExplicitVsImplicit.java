@@ -17,7 +17,7 @@ import theorycheck.reference.QAlphaInterpolant;
 /**
  * slides.explicit-vs-implicit: initializing at α·1 is not the same as regularizing ‖w − α1‖². The
  * explicit interpolant β^R = argmin R_α and the implicit one β^Q = argmin Q_α differ, and GD's limit
- * is β^Q. The α range is read from a setting key so that the control can run where both coincide.
+ * is β^Q. The control overrides the α range with one where both regularizers are quadratic.
  */
 final class DiagonalNetExplicitVsImplicit extends DiagonalNetCheck {
     static final double C = 0.1;
@@ -26,16 +26,10 @@ final class DiagonalNetExplicitVsImplicit extends DiagonalNetCheck {
     static final double GD_TOL = 0.02;
     /** GD must be at least 4× closer to β^Q than to β^R. */
     static final double CLOSER = 0.25;
-    private final String alphaKey;
-
-    DiagonalNetExplicitVsImplicit(String alphaKey) {
-        this.alphaKey = alphaKey;
-    }
-
     @Override
     public DiagonalNetInstance draw(Trial trial) {
         DiagonalNetInstance inst = DiagonalNetInstance.draw(trial);
-        double[] r = trial.setting().range(alphaKey);
+        double[] r = trial.setting().range("alpha");
         return inst.withAlpha(new Rng(inst.dataSeed() ^ 0xa1fa).logUniform(r[0], r[1]));
     }
 

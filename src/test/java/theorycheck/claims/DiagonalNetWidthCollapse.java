@@ -22,8 +22,9 @@ import theorycheck.reference.QAlphaInterpolant;
  * that β(0) = 0, {@link WideDiagonalNet#mirroredInit}), the regime is set by μ = α·k^{1/4}. The GD
  * limit is compared with the k → ∞ prediction argmin Q_{μ/√2} (writing a = (u+v)/2, c = (u−v)/2
  * turns βᵢ = ⟨uᵢ, vᵢ⟩ into ‖aᵢ‖² − ‖cᵢ‖², a diagonal net with vector weights whose init scale is
- * ‖aᵢ(0)‖² = ‖cᵢ(0)‖² → kσ²/2 = μ²/2). In the claim α = μ/k^{1/4} for each width; in the control all
- * widths get the narrowest width's α, so the wider nets have a larger μ than the reference assumes.
+ * ‖aᵢ(0)‖² = ‖cᵢ(0)‖² → kσ²/2 = μ²/2). The setting key {@code grid} says how α is set: {@code mu} (the
+ * claim) gives α = μ/k^{1/4} for each width; {@code alpha} (the control) gives every width the narrowest
+ * width's α, so the wider nets have a larger μ than the reference assumes.
  * Also recorded: the position p = ‖β − β_ℓ1‖/‖β_ℓ2 − β_ℓ1‖ (0 at min-ℓ1, 1 at min-ℓ2).
  */
 final class DiagonalNetWidthCollapse extends DiagonalNetCheck {
@@ -35,18 +36,13 @@ final class DiagonalNetWidthCollapse extends DiagonalNetCheck {
      * allows for that and for GD's O(c) error (≤ 1% at c = 0.1, slides.q-alpha).
      */
     static final double WIDE_TOL = 0.1;
-    private final boolean byMu;
-
-    DiagonalNetWidthCollapse(boolean byMu) {
-        this.byMu = byMu;
-    }
-
 
     @Override
     public TrialResult check(DiagonalNetInstance inst, Trial trial) {
+        boolean byMu = DiagonalNetClaims.oneOf(trial, "grid", "mu", "alpha").equals("mu");
         Regression data = inst.data();
         Mat x = data.x();
-        int[] widths = trial.setting().integers(byMu ? "widths" : "control_widths");
+        int[] widths = trial.setting().integers("widths");
         double[] mus = trial.setting().reals("mus");
         long budget = trial.setting().integer("max_steps");
         var b = TrialResult.of(trial).instance(inst.toString().replaceAll(" α=[^ ]+", "") + " widths "
@@ -134,7 +130,7 @@ final class DiagonalNetWidthCollapse extends DiagonalNetCheck {
                 }
             }
         }
-        String xLabel = e.arm().equals("claim") ? "μ = α·k^{1/4}" : "α·16^{1/4} (same α for all widths)";
+        String xLabel = "μ (grid mu: α = μ/k^{1/4} per width; grid alpha: α = μ/k₀^{1/4}, k₀ the narrowest width)";
         return List.of(new Chart(e.arm() + "-position-vs-scale",
                 "Position of the GD limit between min-ℓ1 (0) and min-ℓ2 (1) (" + e.arm() + ")", xLabel,
                 "‖β − β_ℓ1‖/‖β_ℓ2 − β_ℓ1‖", true, false, series));
