@@ -37,7 +37,7 @@ final class DiagonalNetAlphaLimits extends DiagonalNetCheck {
 
     @Override
     public TrialResult check(DiagonalNetInstance inst, Trial trial) {
-        boolean swapped = DiagonalNetClaims.oneOf(trial, "ends", "stated", "swapped").equals("swapped");
+        boolean swapped = trial.setting().choice("ends", "stated", "swapped").equals("swapped");
         Regression data = inst.data();
         Mat x = data.x();
         double[] y = data.y();

@@ -237,16 +237,6 @@ class DiagonalNetClaims {
         return v;
     }
 
-    /** A text setting that must be one of {@code allowed}; fails naming the key and the allowed values otherwise. */
-    static String oneOf(Trial trial, String key, String... allowed) {
-        String v = trial.setting().text(key);
-        if (!Arrays.asList(allowed).contains(v)) {
-            throw new IllegalArgumentException(trial.claimId() + ": setting " + key + " must be one of "
-                    + String.join(", ", allowed) + ", got '" + v + "'");
-        }
-        return v;
-    }
-
     static Chart.Series named(Chart.Series s, String name) {
         return new Chart.Series(name, s.x(), s.y(), s.scatter());
     }

@@ -39,7 +39,7 @@ final class DiagonalNetWidthCollapse extends DiagonalNetCheck {
 
     @Override
     public TrialResult check(DiagonalNetInstance inst, Trial trial) {
-        boolean byMu = DiagonalNetClaims.oneOf(trial, "grid", "mu", "alpha").equals("mu");
+        boolean byMu = trial.setting().choice("grid", "mu", "alpha").equals("mu");
         Regression data = inst.data();
         Mat x = data.x();
         int[] widths = trial.setting().integers("widths");
