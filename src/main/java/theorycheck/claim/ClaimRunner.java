@@ -26,21 +26,13 @@ public final class ClaimRunner {
      * setting with the keys the claim file's {@code control.setting} overrides): one check, two settings.
      */
     public <I> ClaimResult run(ClaimSpec spec, RunSettings settings, InstanceCheck<I> check) {
-        return run(spec, settings, check, check);
-    }
-
-    /**
-     * Runs a claim whose control is still a second check object (each arm gets its own setting as in
-     * {@link #run(ClaimSpec, RunSettings, InstanceCheck)}).
-     */
-    public <I, C> ClaimResult run(ClaimSpec spec, RunSettings settings, InstanceCheck<I> claim, InstanceCheck<C> control) {
         long start = System.nanoTime();
-        Evidence claimEvidence = arm(spec, settings, "claim", claim, spec.trials(settings.tier()));
-        Evidence controlEvidence = arm(spec, settings, "control", control, controlTrials(spec, settings));
-        List<Chart> charts = new ArrayList<>(claim.charts(claimEvidence));
-        charts.addAll(control.charts(controlEvidence));
+        Evidence claimEvidence = arm(spec, settings, "claim", check, spec.trials(settings.tier()));
+        Evidence controlEvidence = arm(spec, settings, "control", check, controlTrials(spec, settings));
+        List<Chart> charts = new ArrayList<>(check.charts(claimEvidence));
+        charts.addAll(check.charts(controlEvidence));
         Statistics s = claimEvidence.statistics();
-        String key = claim instanceof KeyNumber k ? k.keyNumber(claimEvidence)
+        String key = check instanceof KeyNumber k ? k.keyNumber(claimEvidence)
                 : String.format(java.util.Locale.ROOT, "key value median %.4g (range %.4g to %.4g)", s.keyMedian(),
                         s.keyMin(), s.keyMax());
         long millis = (System.nanoTime() - start) / 1_000_000;

@@ -37,7 +37,7 @@ public record ClaimSpec(
         int trialsDeep,
         Optional<Double> alpha,
         Verdict expected,
-        Optional<EvidenceKind> evidence,
+        EvidenceKind evidence,
         Optional<Disagreement> disagreement,
         Optional<String> disagreementNote,
         String body) {

@@ -142,7 +142,11 @@ public final class ClaimSpecParser {
         Map<String, Object> settingDeep = m.containsKey("setting_deep") ? f.mapping("setting_deep", true) : Map.of();
         Set<String> settingKeys = new TreeSet<>(setting.keySet());
         settingKeys.addAll(settingDeep.keySet());
-        Map<String, Object> controlSetting = control.containsKey("setting") ? cf.mapping("setting", true) : Map.of();
+        Map<String, Object> controlSetting = cf.mapping("setting", true);
+        if (controlSetting.isEmpty()) {
+            throw new ClaimSpecException(file, "control.setting", "is empty; a control overrides at least one key of "
+                    + "setting (what it breaks, or the premise it restores)");
+        }
         Map<String, Object> controlSettingDeep = control.containsKey("setting_deep") ? cf.mapping("setting_deep", true) : Map.of();
         overridesOnly(file, "control.setting", controlSetting, settingKeys);
         overridesOnly(file, "control.setting_deep", controlSettingDeep, settingKeys);
@@ -160,13 +164,17 @@ public final class ClaimSpecParser {
                 flipShare);
 
         SourceAnswer sourceSays = f.sourceAnswer("source_says");
-        Optional<EvidenceKind> evidence = m.containsKey("evidence")
-                ? Optional.of(f.enumValue("evidence", EvidenceKind.class, true)) : Optional.empty();
+        EvidenceKind evidence = f.enumValue("evidence", EvidenceKind.class, true);
         Optional<Disagreement> disagreement = m.containsKey("disagreement")
                 ? Optional.of(f.enumValue("disagreement", Disagreement.class, true)) : Optional.empty();
         Optional<String> disagreementNote = m.containsKey("disagreement_note")
                 ? Optional.of(f.text("disagreement_note")) : Optional.empty();
         boolean disagrees = sourceSays.agreesWith(expected).map(a -> !a).orElse(false);
+        if (disagrees && disagreement.isEmpty()) {
+            throw new ClaimSpecException(file, "disagreement", "missing; the expected verdict (" + expected
+                    + ") disagrees with source_says (" + sourceSays.name().toLowerCase(Locale.ROOT)
+                    + "): say whether it is substantive, reading or premise, with a one-line disagreement_note");
+        }
         if (disagreement.isPresent() && !disagrees) {
             throw new ClaimSpecException(file, "disagreement", "only a claim whose expected verdict (" + expected
                     + ") disagrees with source_says (" + sourceSays.name().toLowerCase(Locale.ROOT) + ") takes one");

@@ -95,7 +95,7 @@ public final class AllureClaimReport {
                 label("tag", VERDICT_LABEL + ":" + verdict),
                 label("tag", SOURCE_SAYS_LABEL + ":" + says),
                 label("tag", AGREES_LABEL + ":" + agrees)));
-        String evidence = s.evidence().map(e -> e.label()).orElse("unclassified");
+        String evidence = s.evidence().label();
         labels.add(label(EVIDENCE_LABEL, evidence));
         labels.add(label("tag", EVIDENCE_LABEL + ":" + evidence));
         s.disagreement().ifPresent(d -> {
@@ -116,7 +116,7 @@ public final class AllureClaimReport {
                 parameter("trials (claim / control)", ClaimTexts.trials(r)),
                 parameter("expected", r.spec().expected().name()),
                 parameter("verdict", r.verdict().name()),
-                parameter("evidence", r.spec().evidence().map(e -> e.label()).orElse("unclassified")),
+                parameter("evidence", r.spec().evidence().label()),
                 parameter("control verdict", r.control().verdict().name() + " (expected "
                         + r.spec().control().expected() + String.format(java.util.Locale.ROOT,
                                 "; %.0f%% of decided control trials the other way, %.0f%% required)",

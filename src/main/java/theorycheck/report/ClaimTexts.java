@@ -57,10 +57,9 @@ public final class ClaimTexts {
                 .append("** with at least ").append(Math.round(100 * s.control().flipShare()))
                 .append("% of its decided trials the other way; came out **").append(r.control().verdict())
                 .append("** with ").append(Math.round(100 * r.controlFlipShare())).append("%.\n\n");
-        sb.append("**Evidence:** ").append(s.evidence().map(e -> e.label()).orElse("unclassified")).append(
-                s.evidence().map(e -> e == theorycheck.claim.EvidenceKind.IDENTITY
-                        ? " — the outcome follows from algebra or a definition; the run checks the implementation."
-                        : " — the outcome depends on training dynamics, data or chance.").orElse("")).append("\n\n");
+        sb.append("**Evidence:** ").append(s.evidence().label()).append(s.evidence() == theorycheck.claim.EvidenceKind.IDENTITY
+                ? " — the outcome follows from algebra or a definition; the run checks the implementation."
+                : " — the outcome depends on training dynamics, data or chance.").append("\n\n");
         sb.append("**Verdict:** **").append(r.verdict()).append("** (recorded: ").append(s.expected())
                 .append("; ").append(s.quantifier().name().toLowerCase(Locale.ROOT)).append(" claim, ")
                 .append(r.claim().trials().size()).append(" trials). ").append(r.keyNumber()).append(".");

@@ -45,7 +45,7 @@ public final class RobustnessTable {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", spec.id());
         c.put("family", spec.family());
-        c.put("evidence", spec.evidence().map(e -> e.label()).orElse(null));
+        c.put("evidence", spec.evidence().label());
         c.put("quantifier", spec.quantifier().name().toLowerCase(Locale.ROOT));
         c.put("expected", spec.expected().name());
         c.put("control_expected", spec.control().expected().name());
@@ -166,7 +166,7 @@ public final class RobustnessTable {
                             + s.get("control_trials"));
                 }
             }
-            sb.append("| `").append(r.get("id")).append("` | ").append(r.get("evidence") == null ? "—" : r.get("evidence"))
+            sb.append("| `").append(r.get("id")).append("` | ").append(r.get("evidence"))
                     .append(" | ").append(r.get("expected")).append(" | ").append(share(r.get("verdict_reproduced_share"), runs.size()))
                     .append(" | ").append(share(r.get("control_flipped_share"), runs.size())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.2f (%.2f)", minShare,

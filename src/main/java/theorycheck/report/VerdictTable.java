@@ -73,29 +73,28 @@ public final class VerdictTable {
                 .append("does not force) or a *premise* (the source's hypotheses fail on the instances). ")
                 .append("*control* is the verdict of the claim's control variant, which must come out the other way, ")
                 .append("with the share of its decided trials that did.\n\n");
-        sb.append("| verdict | empirical | identity | unclassified | total |\n|---|---:|---:|---:|---:|\n");
-        Map<Verdict, Map<String, Integer>> byKind = countsByEvidence(rows);
+        sb.append("| verdict | empirical | identity | total |\n|---|---:|---:|---:|\n");
         for (Verdict v : Verdict.values()) {
-            Map<String, Integer> k = byKind.get(v);
-            sb.append("| ").append(v).append(" | ").append(k.get(EMPIRICAL)).append(" | ").append(k.get(IDENTITY))
-                    .append(" | ").append(k.get(UNCLASSIFIED)).append(" | ").append(k.values().stream().mapToInt(i -> i).sum())
-                    .append(" |\n");
-        }
-        sb.append("| total | ").append(kindCount(rows, EMPIRICAL)).append(" | ").append(kindCount(rows, IDENTITY))
-                .append(" | ").append(kindCount(rows, UNCLASSIFIED)).append(" | ").append(rows.size()).append(" |\n\n");
-        sb.append("Agreement with the source: ");
-        for (String kind : List.of(EMPIRICAL, IDENTITY, UNCLASSIFIED)) {
-            List<ClaimResult> of = rows.stream().filter(r -> kind(r).equals(kind)).toList();
-            if (of.isEmpty()) {
-                continue;
+            sb.append("| ").append(v);
+            for (EvidenceKind k : EvidenceKind.values()) {
+                sb.append(" | ").append(rows.stream().filter(r -> r.verdict() == v && r.spec().evidence() == k).count());
             }
+            sb.append(" | ").append(rows.stream().filter(r -> r.verdict() == v).count()).append(" |\n");
+        }
+        sb.append("| total");
+        for (EvidenceKind k : EvidenceKind.values()) {
+            sb.append(" | ").append(of(rows, k).size());
+        }
+        sb.append(" | ").append(rows.size()).append(" |\n\n");
+        sb.append("Agreement with the source: ");
+        List<String> parts = new ArrayList<>();
+        for (EvidenceKind k : EvidenceKind.values()) {
+            List<ClaimResult> of = of(rows, k);
             long agree = of.stream().filter(r -> r.agreesWithSource().orElse(false)).count();
             long disagree = of.stream().filter(r -> !r.agreesWithSource().orElse(true)).count();
-            sb.append(kind).append(" ").append(agree).append(" agree, ").append(disagree).append(" disagree, ")
-                    .append(of.size() - agree - disagree).append(" —; ");
+            parts.add(k.label() + " " + agree + " agree, " + disagree + " disagree, " + (of.size() - agree - disagree) + " —");
         }
-        sb.setLength(sb.length() - 2);
-        sb.append(".\n\n");
+        sb.append(String.join("; ", parts)).append(".\n\n");
         sb.append("| id | title | family | evidence | source says | verdict | agrees | disagreement | key number | "
                 + "control (flip share) | trials (claim / control) |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -105,7 +104,7 @@ public final class VerdictTable {
             String agrees = r.agreesWithSource().map(a -> a ? "yes" : "no").orElse("—");
             String disagreement = s.disagreement().map(d -> d.label() + ": " + s.disagreementNote().orElse("")).orElse("");
             sb.append("| ").append(cell("`" + s.id() + "`")).append(" | ").append(cell(s.title())).append(" | ")
-                    .append(cell(s.family())).append(" | ").append(kind(r)).append(" | ").append(ClaimTexts.sourceSays(s))
+                    .append(cell(s.family())).append(" | ").append(s.evidence().label()).append(" | ").append(ClaimTexts.sourceSays(s))
                     .append(" | ").append(cell(verdict)).append(" | ").append(agrees).append(" | ").append(cell(disagreement))
                     .append(" | ").append(cell(r.keyNumber())).append(" | ").append(r.control().verdict())
                     .append(String.format(Locale.ROOT, " (%.2f)", r.controlFlipShare())).append(" | ")
@@ -114,42 +113,31 @@ public final class VerdictTable {
         return sb.toString();
     }
 
-    /** "disagrees: N substantive, M reading, K premise" (and how many are not yet classified, if any). */
+    /**
+     * "disagrees: N substantive, M reading, K premise", then the same counts among the empirical claims
+     * (an identity's disagreement is a finding about the source's algebra, not about training).
+     */
     public static String disagreementLine(List<ClaimResult> rows) {
-        List<ClaimResult> disagreeing = rows.stream().filter(r -> !r.agreesWithSource().orElse(true)).toList();
+        Map<Disagreement, Long> all = disagreements(rows);
+        Map<Disagreement, Long> empirical = disagreements(of(rows, EvidenceKind.EMPIRICAL));
+        return "disagrees: " + all.get(Disagreement.SUBSTANTIVE) + " substantive, " + all.get(Disagreement.READING)
+                + " reading, " + all.get(Disagreement.PREMISE) + " premise (empirical claims: "
+                + empirical.get(Disagreement.SUBSTANTIVE) + " substantive, " + empirical.get(Disagreement.READING)
+                + " reading, " + empirical.get(Disagreement.PREMISE) + " premise)";
+    }
+
+    /** How many claims of {@code rows} disagree with their source, by class. */
+    static Map<Disagreement, Long> disagreements(List<ClaimResult> rows) {
         Map<Disagreement, Long> by = new EnumMap<>(Disagreement.class);
         for (Disagreement d : Disagreement.values()) {
-            by.put(d, disagreeing.stream().filter(r -> r.spec().disagreement().equals(java.util.Optional.of(d))).count());
+            by.put(d, rows.stream().filter(r -> !r.agreesWithSource().orElse(true)
+                    && r.spec().disagreement().equals(java.util.Optional.of(d))).count());
         }
-        long unclassified = disagreeing.stream().filter(r -> r.spec().disagreement().isEmpty()).count();
-        String line = "disagrees: " + by.get(Disagreement.SUBSTANTIVE) + " substantive, " + by.get(Disagreement.READING)
-                + " reading, " + by.get(Disagreement.PREMISE) + " premise";
-        return unclassified == 0 ? line : line + ", " + unclassified + " unclassified";
+        return by;
     }
 
-    static final String EMPIRICAL = "empirical";
-    static final String IDENTITY = "identity";
-    static final String UNCLASSIFIED = "unclassified";
-
-    static String kind(ClaimResult r) {
-        return r.spec().evidence().map(EvidenceKind::label).orElse(UNCLASSIFIED);
-    }
-
-    private static long kindCount(List<ClaimResult> rows, String kind) {
-        return rows.stream().filter(r -> kind(r).equals(kind)).count();
-    }
-
-    static Map<Verdict, Map<String, Integer>> countsByEvidence(List<ClaimResult> rows) {
-        Map<Verdict, Map<String, Integer>> out = new EnumMap<>(Verdict.class);
-        for (Verdict v : Verdict.values()) {
-            Map<String, Integer> k = new LinkedHashMap<>();
-            for (String kind : List.of(EMPIRICAL, IDENTITY, UNCLASSIFIED)) {
-                k.put(kind, 0);
-            }
-            out.put(v, k);
-        }
-        rows.forEach(r -> out.get(r.verdict()).merge(kind(r), 1, Integer::sum));
-        return out;
+    private static List<ClaimResult> of(List<ClaimResult> rows, EvidenceKind kind) {
+        return rows.stream().filter(r -> r.spec().evidence() == kind).toList();
     }
 
     public static String json(List<ClaimResult> results) {
@@ -164,23 +152,21 @@ public final class VerdictTable {
         counts.put("total", rows.size());
         root.put("counts", counts);
         Map<String, Object> byKind = new LinkedHashMap<>();
-        for (String kind : List.of(EMPIRICAL, IDENTITY, UNCLASSIFIED)) {
-            List<ClaimResult> of = rows.stream().filter(r -> kind(r).equals(kind)).toList();
+        for (EvidenceKind kind : EvidenceKind.values()) {
+            List<ClaimResult> of = of(rows, kind);
             Map<String, Object> k = new LinkedHashMap<>();
             counts(of).forEach((v, n) -> k.put(v.name(), n));
             k.put("total", of.size());
             k.put("agree", of.stream().filter(r -> r.agreesWithSource().orElse(false)).count());
             k.put("disagree", of.stream().filter(r -> !r.agreesWithSource().orElse(true)).count());
-            byKind.put(kind, k);
+            Map<String, Long> classes = new LinkedHashMap<>();
+            disagreements(of).forEach((d, n) -> classes.put(d.label(), n));
+            k.put("disagreements", classes);
+            byKind.put(kind.label(), k);
         }
         root.put("counts_by_evidence", byKind);
-        Map<String, Object> disagreements = new LinkedHashMap<>();
-        for (Disagreement d : Disagreement.values()) {
-            disagreements.put(d.label(), rows.stream().filter(r -> !r.agreesWithSource().orElse(true)
-                    && r.spec().disagreement().equals(java.util.Optional.of(d))).count());
-        }
-        disagreements.put(UNCLASSIFIED, rows.stream().filter(r -> !r.agreesWithSource().orElse(true)
-                && r.spec().disagreement().isEmpty()).count());
+        Map<String, Long> disagreements = new LinkedHashMap<>();
+        disagreements(rows).forEach((d, n) -> disagreements.put(d.label(), n));
         root.put("disagreements", disagreements);
         List<Map<String, Object>> claims = new ArrayList<>();
         for (ClaimResult r : rows) {
@@ -192,7 +178,7 @@ public final class VerdictTable {
             c.put("source", s.source());
             c.put("source_says", ClaimTexts.sourceSays(s));
             c.put("quantifier", s.quantifier().name().toLowerCase(Locale.ROOT));
-            c.put("evidence", s.evidence().map(EvidenceKind::label).orElse(null));
+            c.put("evidence", s.evidence().label());
             c.put("verdict", r.verdict().name());
             c.put("expected", s.expected().name());
             c.put("reproduced", r.reproduced());

@@ -71,7 +71,7 @@ class ClaimSpecParserTest {
                 () -> assertEquals(5, s.controlSetting(Tier.QUICK).intRange("d")[1]),
                 () -> assertEquals(50, s.controlSetting(Tier.DEEP).intRange("d")[1]),
                 () -> assertEquals(-1.0, s.controlSetting(Tier.DEEP).real("bound")),
-                () -> assertEquals(Optional.of(EvidenceKind.EMPIRICAL), s.evidence()),
+                () -> assertEquals(EvidenceKind.EMPIRICAL, s.evidence()),
                 () -> assertEquals(Optional.empty(), s.disagreement()),
                 () -> assertEquals(10, s.trials(Tier.QUICK)),
                 () -> assertEquals(50, s.trials(Tier.DEEP)),
@@ -196,6 +196,24 @@ class ClaimSpecParserTest {
     }
 
     @Test
+    void missingEvidenceIsNamed() {
+        assertRejected("fx.valid", VALID.replace("evidence: empirical\n", ""), "evidence", "missing");
+    }
+
+    @Test
+    void disagreeingClaimWithoutItsClassIsRejected() {
+        assertRejected("fx.valid", VALID.replace("source_says: true", "source_says: false"), "disagreement",
+                "substantive, reading or premise");
+    }
+
+    @Test
+    void controlWithoutOverridesIsRejected() {
+        assertRejected("fx.valid", VALID.replace("  setting:\n    bound: -1.0\n", ""), "control.setting", "missing");
+        assertRejected("fx.valid", VALID.replace("  setting:\n    bound: -1.0\n", "  setting: {}\n"), "control.setting",
+                "at least one key");
+    }
+
+    @Test
     void disagreementNeedsItsNote() {
         assertRejected("fx.valid", VALID.replace("source_says: true", "source_says: false")
                 .replace("evidence: empirical", "evidence: empirical\ndisagreement: premise"), "disagreement_note", "missing");
@@ -208,7 +226,7 @@ class ClaimSpecParserTest {
         assertAll(
                 () -> assertEquals(Optional.of(Disagreement.PREMISE), s.disagreement()),
                 () -> assertEquals(Optional.of("not separable"), s.disagreementNote()),
-                () -> assertEquals(Optional.of(EvidenceKind.IDENTITY), s.evidence()));
+                () -> assertEquals(EvidenceKind.IDENTITY, s.evidence()));
     }
 
     @Test

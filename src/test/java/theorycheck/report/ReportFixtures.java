@@ -60,13 +60,18 @@ final class ReportFixtures {
                 trials_deep: 9
                 expected: %5$s
                 evidence: empirical
-                ---
+                %7$s---
                 A body with a paragraph
                 wrapped over two lines.
 
                 - a list item
                 - another
-                """.formatted(family, id, quantifier, sourceSays, expected, controlExpected);
+                """.formatted(family, id, quantifier, sourceSays, expected, controlExpected,
+                        disagrees(sourceSays, expected) ? "disagreement: reading\ndisagreement_note: a fixture's reading\n" : "");
+    }
+
+    private static boolean disagrees(String sourceSays, String expected) {
+        return "true".equals(sourceSays) && "REFUTED".equals(expected) || "false".equals(sourceSays) && "HOLDS".equals(expected);
     }
 
     static ClaimSpec spec(String family, String id) {

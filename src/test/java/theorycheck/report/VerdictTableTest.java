@@ -70,10 +70,11 @@ class VerdictTableTest {
     void markdownHasCountsAndOneEscapedRowPerClaim() {
         String md = VerdictTable.markdown(results());
         assertAll(
-                () -> assertTrue(md.contains("| HOLDS | 3 | 0 | 0 | 3 |"), md),
-                () -> assertTrue(md.contains("| total | 3 | 0 | 0 | 3 |"), md),
-                () -> assertTrue(md.startsWith("# Verdicts\n\n**disagrees: 0 substantive, 0 reading, 0 premise, 1 unclassified**"),
-                        md),
+                () -> assertTrue(md.contains("| HOLDS | 3 | 0 | 3 |"), md),
+                () -> assertTrue(md.contains("| total | 3 | 0 | 3 |"), md),
+                () -> assertTrue(md.startsWith("# Verdicts\n\n**disagrees: 0 substantive, 1 reading, 0 premise (empirical claims: "
+                        + "0 substantive, 1 reading, 0 premise)**"), md),
+                () -> assertTrue(md.contains("| no | reading: a fixture's reading |"), md),
                 () -> assertTrue(md.contains("| `alpha.a` | Title of alpha.a \\| with a pipe | alpha | empirical | unstated | "
                         + "HOLDS (recorded REFUTED) | — |"), md),
                 () -> assertTrue(md.contains("| `alpha.b` | Title of alpha.b \\| with a pipe | alpha | empirical | false | HOLDS | no |"),

@@ -31,20 +31,15 @@ public final class ClaimVerifier {
      * control arm on the setting with the file's {@code control.setting} overrides.
      */
     public static <I> ClaimResult verify(String claimId, InstanceCheck<I> check) {
-        return verify(claimId, check, check);
-    }
-
-    /** As {@link #verify(String, InstanceCheck)}, for a claim whose control is still a check object of its own. */
-    public static <I, C> ClaimResult verify(String claimId, InstanceCheck<I> claim, InstanceCheck<C> control) {
         RunSettings settings = RunSettings.fromSystemProperties();
         assumeTrue(settings.onlyClaim().map(claimId::equals).orElse(true),
                 () -> "only " + settings.onlyClaim().orElse("") + " runs (-D" + RunSettings.CLAIM_PROPERTY_NAME + ")");
         ClaimSpec spec = catalog(settings).get(claimId);
         ClaimRunner runner = new ClaimRunner(System.out);
         if (settings.isSweep()) {
-            return sweep(settings, spec, runner, claim, control);
+            return sweep(settings, spec, runner, check);
         }
-        ClaimResult result = runner.run(spec, settings, claim, control);
+        ClaimResult result = runner.run(spec, settings, check);
         ClaimPublisher.publish(result);
         return ClaimAssertions.assertReproduced(result);
     }
@@ -54,11 +49,10 @@ public final class ClaimVerifier {
      * reports/robustness.*; fails when any seed does not reproduce the verdict or the control. Nothing
      * goes to the Allure report or reports/verdicts.* (those describe one base seed).
      */
-    private static <I, C> ClaimResult sweep(RunSettings settings, ClaimSpec spec, ClaimRunner runner,
-            InstanceCheck<I> claim, InstanceCheck<C> control) {
+    private static <I> ClaimResult sweep(RunSettings settings, ClaimSpec spec, ClaimRunner runner, InstanceCheck<I> check) {
         List<ClaimResult> runs = new ArrayList<>();
         for (long seed : settings.robustnessSeeds()) {
-            runs.add(runner.run(spec, settings.withBaseSeed(seed), claim, control));
+            runs.add(runner.run(spec, settings.withBaseSeed(seed), check));
         }
         RobustnessTable.writeClaim(settings.sweepDir(), settings.tier().label(), settings.robustnessSeeds(), spec, runs);
         List<String> off = new ArrayList<>();
