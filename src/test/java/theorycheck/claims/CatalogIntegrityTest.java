@@ -101,6 +101,30 @@ class CatalogIntegrityTest {
         assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
     }
 
+    /** Fewer trials than this in an arm is a verdict resting on one or two draws. */
+    static final int MIN_QUICK_TRIALS_PER_ARM = 3;
+
+    @Test
+    void everyArmRunsAtLeastThreeQuickTrials() {
+        List<String> problems = catalog.all().stream()
+                .filter(s -> s.trials() < MIN_QUICK_TRIALS_PER_ARM || s.control().trials() < MIN_QUICK_TRIALS_PER_ARM)
+                .map(s -> s.file() + ": quick tier runs " + s.trials() + " claim / " + s.control().trials()
+                        + " control trials; each arm needs at least " + MIN_QUICK_TRIALS_PER_ARM)
+                .toList();
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    @Test
+    void noClaimFileKeepsAControlKeyInItsSetting() {
+        // the control is the override block, not a second set of keys the check decodes itself
+        List<String> problems = catalog.all().stream()
+                .flatMap(s -> java.util.stream.Stream.concat(s.setting(theorycheck.claim.Tier.QUICK).asMap().keySet().stream(),
+                        s.setting(theorycheck.claim.Tier.DEEP).asMap().keySet().stream())
+                        .filter(k -> k.startsWith("control_")).map(k -> s.file() + ": setting key " + k))
+                .distinct().toList();
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
     private static final List<String> scannedClasses = new ArrayList<>();
 
     /** Every method carrying {@link ClaimId} in the compiled classes of this package (nested classes included). */
