@@ -5,10 +5,10 @@ package theorycheck.claim;
  * experimental finding.
  */
 public enum EvidenceKind {
-    /** The outcome follows from algebra or a definition; the run checks the implementation, and can change only through a bug. */
-    IDENTITY,
     /** The outcome depends on training dynamics, data or chance. */
-    EMPIRICAL;
+    EMPIRICAL,
+    /** The outcome follows from algebra or a definition; the run checks the implementation, and can change only through a bug. */
+    IDENTITY;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

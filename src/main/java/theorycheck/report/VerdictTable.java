@@ -73,7 +73,11 @@ public final class VerdictTable {
                 .append("does not force) or a *premise* (the source's hypotheses fail on the instances). ")
                 .append("*control* is the verdict of the claim's control variant, which must come out the other way, ")
                 .append("with the share of its decided trials that did.\n\n");
-        sb.append("| verdict | empirical | identity | total |\n|---|---:|---:|---:|\n");
+        sb.append("| verdict");
+        for (EvidenceKind k : EvidenceKind.values()) {
+            sb.append(" | ").append(k.label());
+        }
+        sb.append(" | total |\n|---").append("|---:".repeat(EvidenceKind.values().length + 1)).append("|\n");
         for (Verdict v : Verdict.values()) {
             sb.append("| ").append(v);
             for (EvidenceKind k : EvidenceKind.values()) {

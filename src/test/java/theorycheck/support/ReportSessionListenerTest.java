@@ -116,11 +116,11 @@ class ReportSessionListenerTest {
         ClaimRunner runner = new ClaimRunner(new PrintStream(OutputStream.nullOutputStream()));
         return ClaimCatalog.load(settings.theorems()).all().stream()
                 .filter(spec -> settings.onlyClaim().map(spec.id()::equals).orElse(true))
-                .map(spec -> runner.run(spec, settings, new Below(2.0), new Below(-1.0))).toList();
+                .map(spec -> runner.run(spec, settings, new Below())).toList();
     }
 
-    /** Draws x ~ U(0, 1) and checks x &lt; bound. */
-    private record Below(double bound) implements InstanceCheck<Double> {
+    /** Draws x ~ U(0, 1) and checks x &lt; bound (the arm's setting). */
+    private record Below() implements InstanceCheck<Double> {
         @Override
         public Double draw(Trial trial) {
             return trial.rng().uniform();
@@ -128,6 +128,7 @@ class ReportSessionListenerTest {
 
         @Override
         public TrialResult check(Double x, Trial trial) {
+            double bound = trial.setting().real("bound");
             return TrialResult.of(trial).instance("x = " + x).decide(bound - x, x < bound, "x vs " + bound);
         }
     }
