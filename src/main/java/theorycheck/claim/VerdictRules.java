@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The verdict rules of DESIGN.md, applied to the trials of one arm.
+ * The verdict rules (README, "Verdict rules"), applied to the trials of one arm.
  * <ul>
  * <li>universal: any FAIL → REFUTED; else any INCONCLUSIVE → INCONCLUSIVE; else HOLDS. Trials
  * support a universal claim, never prove it.</li>

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The verdict tables of DESIGN.md, and the sign test against hand-computed binomial tails. */
+/** The verdict rules (README, "Verdict rules"), and the sign test against hand-computed binomial tails. */
 class VerdictRulesTest {
     /** p-values are sums of a few terms of size 2^-n: exact up to a few ulps. */
     private static final double P_TOL = 1e-15;

@@ -6,7 +6,7 @@ import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 
 /**
- * Benign overfitting and the choice among interpolants (CATALOGUE.md §2), in the Gaussian linear
+ * Benign overfitting and the choice among interpolants, in the Gaussian linear
  * setting of Bartlett, Long, Lugosi &amp; Tsigler (2020): spiked covariance spectra, noisy linear
  * targets, exact population risks.
  */

@@ -18,7 +18,7 @@ import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 
 /**
- * Diagonal linear networks (CATALOGUE.md §6, slides "Problem 1" to "Deep Diagonal Linear Net"):
+ * Diagonal linear networks (slides "Problem 1" to "Deep Diagonal Linear Net"):
  * conservation law, the Q_α implicit bias, its α → 0 / α → ∞ limits and thresholds, sparse
  * recovery, depth, the explicit-regularizer contrast and the width-k scale μ = α·k^{1/4}.
  * GD runs through {@link DiagonalNetGd} with η_t = c/S(θ_t).

@@ -6,7 +6,7 @@ import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 
 /**
- * Double descent of minimum-norm least squares (CATALOGUE.md §2, the double-descent rows): the
+ * Double descent of minimum-norm least squares: the
  * isotropic Gaussian model of the book's Theorem 1.6, swept over the number of features n at fixed
  * m, judged on medians (the risk has infinite mean at |n − m| ≤ 1) and compared with the exact
  * finite-sample risk ({@link theorycheck.reference.MinNormRisk}).

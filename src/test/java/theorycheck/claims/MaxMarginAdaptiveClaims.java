@@ -38,8 +38,8 @@ import theorycheck.train.TrainResult;
 import theorycheck.train.Trainer;
 
 /**
- * The ℓ∞ implicit bias of adaptive and sign-based optimizers on separable data (CATALOGUE.md §3,
- * seed project 001 table): Adam in its two settings (ε → 0 with a decaying step; ε = 1e-8 with a
+ * The ℓ∞ implicit bias of adaptive and sign-based optimizers on separable data (the seed
+ * project's table): Adam in its two settings (ε → 0 with a decaying step; ε = 1e-8 with a
  * constant step) and Lion, each judged by its ℓ∞ margin ratio γ∞(w_T)/γ∞* against the LP answer.
  */
 class MaxMarginAdaptiveClaims {

@@ -38,7 +38,7 @@ import theorycheck.train.TrainConfig;
 import theorycheck.train.TrainResult;
 import theorycheck.train.Trainer;
 
-/** Margins on separable data (CATALOGUE.md §3): the direction GD and its relatives converge to. */
+/** Margins on separable data: the direction GD and its relatives converge to. */
 class MaxMarginClaims {
 
     @Test

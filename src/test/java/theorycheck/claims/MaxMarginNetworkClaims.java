@@ -35,7 +35,7 @@ import theorycheck.train.TrainConfig;
 import theorycheck.train.TrainResult;
 import theorycheck.train.Trainer;
 
-/** Margins of networks on separable data (CATALOGUE.md §3): homogeneous nets, depth and activation. */
+/** Margins of networks on separable data: homogeneous nets, depth and activation. */
 class MaxMarginNetworkClaims {
 
     @Test

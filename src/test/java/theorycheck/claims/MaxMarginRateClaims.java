@@ -38,7 +38,7 @@ import theorycheck.train.TrainResult;
 import theorycheck.train.Trainer;
 
 /**
- * Rates of margin maximization on separable data (CATALOGUE.md §3): the log t growth of GD's
+ * Rates of margin maximization on separable data: the log t growth of GD's
  * iterate, normalized GD's faster margin rate, and SGD's ℓ2 limit.
  */
 class MaxMarginRateClaims {

@@ -37,7 +37,7 @@ import theorycheck.train.TrainResult;
 import theorycheck.train.Trainer;
 
 /**
- * The seed repository's "GD converges to the max ℓ2-margin solution" (CATALOGUE.md §3), on
+ * The seed repository's "GD converges to the max ℓ2-margin solution", on
  * certified separable data and on the data of the seed's own "linearly separable" generator.
  */
 class MaxMarginSeedClaims {

@@ -34,7 +34,7 @@ import theorycheck.train.TrainConfig;
 import theorycheck.train.TrainResult;
 import theorycheck.train.Trainer;
 
-/** Least squares and minimum norm (CATALOGUE.md §1): GD's implicit bias on underdetermined least squares. */
+/** Least squares and minimum norm: GD's implicit bias on underdetermined least squares. */
 class MinNormClaims {
     /**
      * Which eigenvalue λ of the Hessian places a step-size range end 2/λ: λmax (the theorems) or

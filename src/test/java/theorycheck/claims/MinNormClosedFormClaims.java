@@ -43,7 +43,7 @@ import theorycheck.train.TrainResult;
 import theorycheck.train.Trainer;
 
 /**
- * Least squares and minimum norm (CATALOGUE.md §1), the claims checked against closed forms:
+ * Least squares and minimum norm, the claims checked against closed forms:
  * early stopping vs ridge (book.B.12), per-direction GD rates on a quadratic (book.C.6), adaptive
  * methods on the same quadratic (book.C.6-adaptive), and the norms quoted in Examples 1 and 2.
  */

@@ -21,7 +21,7 @@ import theorycheck.measure.Sharpness;
 import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 
-/** Curvature, sharpness and reparameterization (CATALOGUE.md §4). */
+/** Curvature, sharpness and reparameterization. */
 class SharpnessClaims {
 
     // ------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 
 /**
- * Sharpness and training dynamics (CATALOGUE.md §4): SGD's stationary covariance near a quadratic
+ * Sharpness and training dynamics: SGD's stationary covariance near a quadratic
  * minimum, what the condition number does and does not determine, the edge of stability, batch
  * size and sharpness, and SAM against SGD.
  */

@@ -5,7 +5,7 @@ import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 
 /**
- * Stability and bounds (CATALOGUE.md §5): uniform-stability generalization bounds and their
+ * Stability and bounds: uniform-stability generalization bounds and their
  * constants, SGD stability, leave-one-out stability against λ, a stable-free witness of
  * generalization, and PAC-Bayes with Gaussian posteriors.
  */

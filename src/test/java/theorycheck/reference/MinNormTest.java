@@ -210,7 +210,7 @@ class MinNormTest {
     }
 
     /**
-     * Documents the ND4J trap (DESIGN.md, "Numbers"). Observed with ND4J 1.0.0-M2.1 on this seed:
+     * Documents the ND4J trap (README, "Numerics"). Observed with ND4J 1.0.0-M2.1 on this seed:
      * {@code pinvert} returns a 12×5 DOUBLE matrix whose product with y interpolates the data but
      * is a basic solution (QR-based, exactly zero in the last 7 coordinates): ‖w‖ ≈ 16.2 against
      * ‖X⁺y‖ ≈ 0.83, and ND4J's 12×5 matrix differs from X⁺ by ≈ 14× ‖X⁺‖_F. Its answer carries a large
