@@ -26,9 +26,16 @@ public final class ClaimRunner {
      * setting with the keys the claim file's {@code control.setting} overrides): one check, two settings.
      */
     public <I> ClaimResult run(ClaimSpec spec, RunSettings settings, InstanceCheck<I> check) {
+        int claimTrials = spec.trials(settings.tier());
+        int controlTrials = controlTrials(spec, settings);
+        if (settings.onlyTrial().isPresent() && settings.onlyTrial().getAsInt() >= Math.max(claimTrials, controlTrials)) {
+            throw new IllegalArgumentException("trial " + settings.onlyTrial().getAsInt() + ": " + spec.id() + " runs "
+                    + claimTrials + " claim and " + controlTrials + " control trials in the " + settings.tier().label()
+                    + " tier; allowed 0.." + (Math.max(claimTrials, controlTrials) - 1));
+        }
         long start = System.nanoTime();
-        Evidence claimEvidence = arm(spec, settings, "claim", check, spec.trials(settings.tier()));
-        Evidence controlEvidence = arm(spec, settings, "control", check, controlTrials(spec, settings));
+        Evidence claimEvidence = arm(spec, settings, "claim", check, claimTrials);
+        Evidence controlEvidence = arm(spec, settings, "control", check, controlTrials);
         List<Chart> charts = new ArrayList<>(check.charts(claimEvidence));
         charts.addAll(check.charts(controlEvidence));
         Statistics s = claimEvidence.statistics();

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -85,8 +86,16 @@ public final class ClaimSpecParser {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false); // the last of two 'trials:' lines must not win silently
             loaded = new Yaml(new SafeConstructor(options)).load(yaml);
+        } catch (MarkedYAMLException e) {
+            // the mark counts lines of the front matter from 0; the file has the opening '---' line above it
+            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where = mark == null ? "" : " at line " + (mark.getLine() + 2) + ", column " + (mark.getColumn() + 1)
+                    + " of the file";
+            String problem = e.getProblem() != null ? e.getProblem() : String.valueOf(e.getContext());
+            throw new ClaimSpecException(file, "(front matter)", "is not valid YAML" + where + ": " + problem);
         } catch (YAMLException e) {
-            throw new ClaimSpecException(file, "(front matter)", "is not valid YAML: " + e.getMessage());
+            throw new ClaimSpecException(file, "(front matter)", "is not valid YAML: " + e.getMessage().lines()
+                    .findFirst().orElse(""));
         }
         if (!(loaded instanceof Map<?, ?> raw)) {
             throw new ClaimSpecException(file, "(front matter)", "must be a YAML mapping of fields");

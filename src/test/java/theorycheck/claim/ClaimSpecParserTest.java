@@ -255,6 +255,13 @@ class ClaimSpecParserTest {
     }
 
     @Test
+    void aYamlErrorNamesTheLineOfTheFileNotOfTheFrontMatter() {
+        // source_says is on line 8 of the file ('---' is line 1): one line of message, with the file's line
+        assertRejected("fx.valid", VALID.replace("source_says: true", "source_says: true: x"), "(front matter)",
+                "at line 8, column");
+    }
+
+    @Test
     void settingAccessorsNameTheKey() throws IOException {
         Setting s = ClaimSpecParser.parse(write("fx.valid", VALID)).setting(Tier.QUICK);
         ClaimSpecException missing = assertThrows(ClaimSpecException.class, () -> s.real("eta"));
@@ -304,7 +311,8 @@ class ClaimSpecParserTest {
                 () -> assertEquals(file, e.file()),
                 () -> assertTrue(e.getMessage().contains(file.toString()), () -> "file not named: " + e.getMessage()),
                 () -> assertTrue(e.getMessage().contains("'" + field + "'"), () -> "field not named: " + e.getMessage()),
-                () -> assertTrue(e.getMessage().contains(hint), () -> "no '" + hint + "' in: " + e.getMessage()));
+                () -> assertTrue(e.getMessage().contains(hint), () -> "no '" + hint + "' in: " + e.getMessage()),
+                () -> assertEquals(1, e.getMessage().lines().count(), () -> "not one line: " + e.getMessage()));
     }
 
     private Path write(String id, String text) throws IOException {

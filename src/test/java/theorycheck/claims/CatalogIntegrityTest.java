@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import theorycheck.claim.ClaimCatalog;
 import theorycheck.claim.ClaimSpec;
 import theorycheck.claim.RunSettings;
+import theorycheck.claims.ClaimChecks;
 import theorycheck.support.ClaimId;
 
 /**
@@ -99,6 +100,42 @@ class CatalogIntegrityTest {
                 .map(m -> m.where() + ": carries @ClaimId(\"" + m.id() + "\") but not @Test, so it never runs")
                 .toList();
         assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    @Test
+    void everyClaimFileHasACheckAndEveryCheckAClaimFile() {
+        List<String> problems = new ArrayList<>();
+        for (ClaimSpec spec : catalog.all()) {
+            if (!ClaimChecks.ids().contains(spec.id())) {
+                problems.add(spec.file() + ": no check registered for " + spec.id() + " in theorycheck.claims");
+            }
+        }
+        ClaimChecks.ids().stream().filter(id -> !catalog.contains(id))
+                .forEach(id -> problems.add("check registered for " + id + ", which has no claim file under " + theorems()));
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    @Test
+    void eachFamilyHasOneTestClassNamedAfterItsDirectory() {
+        // theorems/max-margin/ → MaxMarginClaims, the rule the README states
+        List<String> problems = new ArrayList<>();
+        for (ClaimMethod m : methods) {
+            Path dir = catalog.get(m.id()).file().getParent().getFileName();
+            String expected = java.util.Arrays.stream(dir.toString().split("-"))
+                    .map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1)).collect(Collectors.joining()) + "Claims";
+            if (!m.method().getDeclaringClass().getSimpleName().equals(expected)) {
+                problems.add(m.where() + ": the claims of theorems/" + dir + "/ belong in " + expected);
+            }
+        }
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    @Test
+    void anUnknownIdNamesTheClosestIds() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ClaimChecks.forId("book.T1.l"));
+        assertTrue(e.getMessage().startsWith("unknown claim id 'book.T1.l'; closest: book.T1."), e::getMessage);
+        assertEquals(1, e.getMessage().lines().count());
     }
 
     /** Fewer trials than this in an arm is a verdict resting on one or two draws. */

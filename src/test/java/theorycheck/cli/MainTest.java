@@ -54,6 +54,6 @@ class MainTest {
     @Test
     void rejectsAnUnknownCommand() {
         assertEquals(2, run("frobnicate"));
-        assertThat(err.toString(StandardCharsets.UTF_8), containsString("allowed: validate, list, seed"));
+        assertThat(err.toString(StandardCharsets.UTF_8), containsString("allowed: run, validate, list, seed"));
     }
 }

@@ -3,6 +3,8 @@ package theorycheck.support;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
+import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
@@ -13,6 +15,7 @@ import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.ClaimSpec;
 import theorycheck.claim.InstanceCheck;
 import theorycheck.claim.RunSettings;
+import theorycheck.claims.ClaimChecks;
 import theorycheck.report.RobustnessTable;
 
 /**
@@ -26,12 +29,17 @@ public final class ClaimVerifier {
     private ClaimVerifier() {
     }
 
+    /** Runs the claim {@code claimId} with its check from {@link ClaimChecks}. */
+    public static ClaimResult verify(String claimId) {
+        return verify(claimId, ClaimChecks.forId(claimId));
+    }
+
     /**
      * Runs the claim {@code claimId} with {@code check}: the claim arm on the claim file's setting, the
      * control arm on the setting with the file's {@code control.setting} overrides.
      */
     public static <I> ClaimResult verify(String claimId, InstanceCheck<I> check) {
-        RunSettings settings = RunSettings.fromSystemProperties();
+        RunSettings settings = settingsOrStop();
         assumeTrue(settings.onlyClaim().map(claimId::equals).orElse(true),
                 () -> "only " + settings.onlyClaim().orElse("") + " runs (-D" + RunSettings.CLAIM_PROPERTY_NAME + ")");
         ClaimSpec spec = catalog(settings).get(claimId);
@@ -70,8 +78,41 @@ public final class ClaimVerifier {
         return runs.get(0);
     }
 
+    /**
+     * The run's settings, or a stop: a bad {@code -Dtheorycheck.*} value or an unknown claim id fails the
+     * first claim test with one line, and every later claim test of the JVM is skipped pointing at it —
+     * never a green run that ran nothing, never the same stack trace once per claim.
+     */
+    static RunSettings settingsOrStop() {
+        String problem;
+        try {
+            Optional<String> busy = ReportSessionListener.runProblem();
+            if (busy.isPresent()) {
+                throw new IllegalArgumentException(busy.get());
+            }
+            RunSettings settings = RunSettings.fromSystemProperties();
+            ClaimCatalog catalog = catalog(settings);
+            Optional<String> unknown = settings.onlyClaim().filter(id -> !catalog.contains(id));
+            if (unknown.isEmpty()) {
+                return settings;
+            }
+            problem = "-D" + RunSettings.CLAIM_PROPERTY_NAME + ": " + ClaimChecks.unknownId(unknown.get(),
+                    catalog.ids());
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        if (REPORTED_PROBLEMS.add(problem)) {
+            throw new AssertionFailedError("cannot run claims: " + problem);
+        }
+        String p = problem;
+        assumeTrue(false, () -> "cannot run claims (said once, by the first claim test that ran): " + p);
+        throw new AssertionError("unreachable");
+    }
+
+    private static final Set<String> REPORTED_PROBLEMS = ConcurrentHashMap.newKeySet();
+
     static ClaimCatalog catalog(RunSettings settings) {
-        return CATALOGS.computeIfAbsent(settings.theorems().toString(), k -> ClaimCatalog.load(settings.theorems()));
+        return CATALOGS.computeIfAbsent(settings.theorems().toString(), k -> ClaimCatalog.loadEach(settings.theorems()));
     }
 
     /** Thrown for a check that cannot fail: its control did not flip. */

@@ -110,6 +110,43 @@ class ClaimVerifierFixturesTest {
         results.containerEvents().assertStatistics(s -> s.skipped(1));
     }
 
+    @Test
+    void anUnknownClaimIdFailsOnceNamingTheClosestIdAndSkipsTheRest() {
+        System.setProperty(RunSettings.CLAIM_PROPERTY_NAME, "fixture.sond");
+        Events events = EngineTestKit.engine("junit-jupiter").selectors(
+                org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(FixtureClaimsTestCase.class))
+                .execute().testEvents();
+        // three claim tests: one failure carrying the line, two aborted pointing at it; none passes
+        events.assertStatistics(s -> s.started(3).failed(1).aborted(2).succeeded(0));
+        events.assertThatEvents().haveExactly(1, event(finishedWithFailure(instanceOf(AssertionFailedError.class),
+                message(m -> m.startsWith("cannot run claims: -D" + RunSettings.CLAIM_PROPERTY_NAME
+                        + ": unknown claim id 'fixture.sond'; closest: fixture.sound, ")
+                        && m.endsWith("(3 claim ids; 'list' shows them)") && m.lines().count() == 1))));
+    }
+
+    @Test
+    void aTrialBeyondTheClaimsCountIsAnErrorNamingTheCount() {
+        System.setProperty(RunSettings.CLAIM_PROPERTY_NAME, "fixture.sound");
+        System.setProperty(RunSettings.TRIAL_PROPERTY_NAME, "999");
+        Events events = run("fixture_sound");
+        events.assertStatistics(s -> s.started(1).succeeded(0));
+        events.assertThatEvents().haveExactly(1, event(test("fixture_sound"), finishedWithFailure(
+                message(m -> m.startsWith("trial 999: fixture.sound runs ") && m.contains("allowed 0..")))));
+    }
+
+    @Test
+    void aMalformedClaimFileFailsItsOwnTestOnlyAndTheOthersRun() throws IOException {
+        Path broken = root.resolve("theorems").resolve("fixture").resolve("fixture.control-stuck.md");
+        Files.writeString(broken, Files.readString(broken).replaceFirst("(?m)^quantifier: .*\n", ""));
+        Events events = EngineTestKit.engine("junit-jupiter").selectors(
+                org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(FixtureClaimsTestCase.class))
+                .execute().testEvents();
+        // the sound claim passes, the wrong-expected one fails as before, the broken file fails with its one line
+        events.assertStatistics(s -> s.started(3).succeeded(1).failed(2));
+        events.assertThatEvents().haveExactly(1, event(test("fixture_control_stuck"), finishedWithFailure(
+                message(m -> m.contains("fixture.control-stuck.md: field 'quantifier'") && m.lines().count() == 1))));
+    }
+
     private static Events run(String method) {
         return execute(method).testEvents();
     }

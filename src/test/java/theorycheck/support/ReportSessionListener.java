@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
@@ -31,8 +33,8 @@ import theorycheck.report.VerdictTable;
  * when every claim under {@code theorems/} has a complete result from this session, rewrites
  * {@code reports/verdicts.md} and {@code reports/verdicts.json}; prints the verdict table.
  *
- * <p>Assumes one test JVM (surefire's default {@code forkCount=1}): a second JVM starting later would
- * empty the results folder of the first.
+ * <p>Assumes one test JVM per checkout (surefire's default {@code forkCount=1}): a second run in the same
+ * folder finds the {@link RunLock} taken, says so in one line, and leaves the first run's results alone.
  */
 public final class ReportSessionListener implements TestExecutionListener {
     /** Where Allure writes its results (set by surefire); Allure's own default when unset. */
@@ -44,14 +46,35 @@ public final class ReportSessionListener implements TestExecutionListener {
         if (!STARTED.compareAndSet(false, true) || isSweep()) {
             return; // a sweep writes no Allure report; its JVMs may run side by side
         }
+        Optional<String> busy = RunLock.acquire(projectRoot());
+        if (busy.isPresent()) {
+            RUN_PROBLEM.set(busy.get());
+            System.err.println("theorycheck: " + busy.get());
+            return; // leave the other run's results alone
+        }
         Path results = resultsDir();
         emptyFolder(results);
         AllureResultsFiles.write(results, AllureResultsFiles.CATEGORIES_FILE, AllureResultsFiles.categories(
                 ClaimAssertions.REPRODUCTION_CHANGED, ClaimAssertions.HARNESS_BROKEN));
     }
 
+    /** Why this run must not run claims (another run holds the checkout), once known; null otherwise. */
+    private static final AtomicReference<String> RUN_PROBLEM = new AtomicReference<>();
+
+    static Optional<String> runProblem() {
+        return Optional.ofNullable(RUN_PROBLEM.get());
+    }
+
+    private static Path projectRoot() {
+        String r = System.getProperty(RunSettings.ROOT_PROPERTY_NAME);
+        return (r == null || r.isBlank() ? Path.of("") : Path.of(r)).toAbsolutePath();
+    }
+
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (runProblem().isPresent()) {
+            return; // said once at the start and by the first claim test
+        }
         RunSettings settings;
         try {
             settings = RunSettings.fromSystemProperties();

@@ -1,0 +1,99 @@
+package theorycheck.claims.minnorm;
+
+import java.util.List;
+import java.util.Locale;
+import theorycheck.claim.Chart;
+import theorycheck.claim.ClaimRunner;
+import theorycheck.claim.Evidence;
+import theorycheck.claim.Outcome;
+import theorycheck.claim.Trial;
+import theorycheck.claim.TrialResult;
+import theorycheck.claims.support.ClaimCharts;
+import theorycheck.data.Regression;
+import theorycheck.linalg.Mat;
+import theorycheck.linalg.Vec;
+import theorycheck.loss.EmpiricalRisk;
+import theorycheck.loss.SquaredLoss;
+import theorycheck.model.LinearModel;
+import theorycheck.optim.AdaGrad;
+import theorycheck.optim.GradientDescent;
+import theorycheck.optim.Optimizer;
+import theorycheck.reference.GramSpectrum;
+import theorycheck.reference.MinNorm;
+import theorycheck.train.TrainConfig;
+import theorycheck.train.TrainResult;
+import theorycheck.train.Trainer;
+
+/**
+ * Trains from 0 to near interpolation and measures how far the end point lies from the row
+ * space: ‖P_null(X) w_T‖ / ‖X⁺y‖. Any interpolant is X⁺y plus its null-space part, so this is
+ * the distance of the interpolant reached from the minimum-norm one. The optimizers come from
+ * setting.optimizers (the claim's Adam and AdaGrad; the control's GD).
+ */
+final class LeavesRowSpace extends OnLeastSquares implements ClaimRunner.KeyNumber {
+    /** A null-space part above this is a different interpolant (GD's is ~1e-14). */
+    static final double DIFFERENT_LIMIT_TOL = 1e-3;
+    /** "Trained": the loss fell below this fraction of its initial value. */
+    static final double TRAINED_FRACTION = 1e-8;
+
+    enum Method {
+        ADAM, ADAGRAD, GD
+    }
+
+    @Override
+    public TrialResult check(LeastSquaresInstance inst, Trial trial) {
+        Regression d = inst.data();
+        Mat x = d.x();
+        GramSpectrum.Result spectrum = GramSpectrum.of(x);
+        double[] wStar = MinNorm.solve(x, d.y());
+        double scale = Vec.norm2(wStar);
+        EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.n()), SquaredLoss.INSTANCE, x, d.y());
+        double initialLoss = risk.value(new double[inst.n()]);
+        int maxSteps = trial.setting().integer("max_steps");
+        double lr = trial.setting().real("adaptive_lr");
+        List<Optimizer> optimizers = trial.setting().choices("optimizers", Method.class).stream()
+                .map(method -> switch (method) {
+                    case ADAM -> (Optimizer) new theorycheck.optim.Adam(lr, 0.9, 0.999, 1e-8, 0.5);
+                    case ADAGRAD -> new AdaGrad(lr, 1e-10);
+                    case GD -> new GradientDescent(inst.step(spectrum));
+                }).toList();
+        var b = TrialResult.of(trial).metric("m", inst.m()).metric("n", inst.n());
+        StringBuilder desc = new StringBuilder(inst.toString());
+        double minNull = Double.POSITIVE_INFINITY;
+        boolean allTrained = true;
+        for (Optimizer opt : optimizers) {
+            TrainConfig config = TrainConfig.fullBatch(maxSteps, 0).withLossTol(TRAINED_FRACTION * initialLoss)
+                    .withRecordPoints(0);
+            TrainResult r = Trainer.run(risk, opt, new double[inst.n()], config);
+            double nullPart = Vec.norm2(MinNorm.projectNullSpace(x, r.theta())) / scale;
+            String name = opt.describe().substring(0, opt.describe().indexOf('('));
+            b.metric(name + ".nullComponent", nullPart).metric(name + ".lossRatio", r.loss() / initialLoss)
+                    .metric(name + ".steps", r.steps())
+                    .metric(name + ".relDistanceToMinNorm", Vec.distance(r.theta(), wStar) / scale);
+            desc.append(' ').append(opt.describe());
+            allTrained &= r.converged();
+            minNull = Math.min(minNull, nullPart);
+        }
+        b.instance(desc.toString()).metric("minNullComponent", minNull);
+        if (!allTrained) {
+            return b.outcome(Outcome.INCONCLUSIVE, minNull, "an optimizer did not reach the training-loss target");
+        }
+        return b.decide(minNull, minNull > DIFFERENT_LIMIT_TOL, String.format(Locale.ROOT,
+                "smallest null-space part among the optimizers: %.3g·‖X⁺y‖ (different from X⁺y if > %.0e)",
+                minNull, DIFFERENT_LIMIT_TOL));
+    }
+
+    @Override
+    public List<Chart> charts(Evidence e) {
+        return List.of(new Chart(e.arm() + "-null-part", "Null-space part of the interpolant reached (" + e.arm()
+                + ")", "parameters n", "min over optimizers ‖P_null w_T‖ / ‖X⁺y‖", false, true,
+                List.of(ClaimCharts.scatter(e, "n", "minNullComponent"))));
+    }
+
+    @Override
+    public String keyNumber(Evidence e) {
+        double min = e.trials().stream().mapToDouble(t -> t.metrics().get("minNullComponent")).min()
+                .orElse(Double.NaN);
+        return String.format(Locale.ROOT, "smallest null-space part reached: %.3g·‖X⁺y‖", min);
+    }
+}
