@@ -71,15 +71,20 @@ public final class ClaimRunner {
                 indices.add(i);
             }
         }
-        List<I> instances = new ArrayList<>();
-        for (int i : indices) {
+        // Trials run side by side and are gathered in index order: each depends only on its own seed, so
+        // the evidence is the same at any thread count (checks hold no mutable state; CatalogIntegrityTest).
+        List<Drawn<I>> done = TrialPool.map(indices, i -> {
             long seed = TrialSeeds.seed(seedKey, settings.baseSeed(), i);
             Trial trial = new Trial(spec.id(), arm, i, seed, settings.tier(), setting, new Rng(seed));
             I instance = check.draw(trial);
             TrialResult r = check.check(instance, trial);
             progress.printf("[%s] %s trial %d of %d: %s (%s)%n", spec.id(), arm, i + 1, n, r.outcome(), r.instance());
-            results.add(r);
-            instances.add(instance);
+            return new Drawn<>(instance, r);
+        });
+        List<I> instances = new ArrayList<>();
+        for (Drawn<I> d : done) {
+            results.add(d.result());
+            instances.add(d.instance());
         }
         Statistics stats = VerdictRules.summarize(spec.quantifier(), results);
         Verdict verdict = VerdictRules.decide(spec.quantifier(), stats, spec.alpha().orElse(Double.NaN));
@@ -96,6 +101,10 @@ public final class ClaimRunner {
         }
         return new Evidence(arm, spec.quantifier(), List.copyOf(results), verdict, stats, cx,
                 settings.onlyTrial().isEmpty());
+    }
+
+    /** One trial's instance and what its check found. */
+    private record Drawn<I>(I instance, TrialResult result) {
     }
 
     /** Greedy shrinking: take the first smaller variant that still fails, repeat, within a budget. */

@@ -131,6 +131,27 @@ class CatalogIntegrityTest {
     }
 
     @Test
+    void checksHoldNoMutableState() {
+        // the trials of an arm run side by side on one check object: a field a trial could write would
+        // make the evidence depend on the thread count
+        List<String> problems = new ArrayList<>();
+        for (String id : ClaimChecks.ids()) {
+            for (Class<?> c = ClaimChecks.forId(id).getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                    if (!java.lang.reflect.Modifier.isFinal(f.getModifiers())) {
+                        problems.add(id + ": " + c.getSimpleName() + "." + f.getName() + " is not final");
+                    } else if (!f.getType().isPrimitive() && !f.getType().isEnum() && f.getType() != String.class
+                            && !f.getType().isRecord() && !f.getType().isInterface()) {
+                        problems.add(id + ": " + c.getSimpleName() + "." + f.getName() + " is a " + f.getType().getSimpleName()
+                                + ", which trials could share and change");
+                    }
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    @Test
     void anUnknownIdNamesTheClosestIds() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> ClaimChecks.forId("book.T1.l"));

@@ -3,34 +3,20 @@ package theorycheck.support;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfiguration;
 import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfigurationStrategy;
+import theorycheck.claim.TrialPool;
 
 /**
- * How many test classes run at once: {@value #THREADS_PROPERTY_NAME} (default: every core). Claims are
+ * How many test classes (and the trials inside them, which join the same pool) run at once:
+ * {@value theorycheck.claim.TrialPool#THREADS_PROPERTY_NAME} (default: every core). Claims are
  * independent and every trial's seed is a function of (claim id, base seed, trial index), so the
  * verdicts do not depend on it; only the wall time does. A bad value is an error, never a default.
  */
 public final class ThreadsStrategy implements ParallelExecutionConfigurationStrategy {
-    public static final String THREADS_PROPERTY_NAME = "theorycheck.threads";
-
     @Override
     public ParallelExecutionConfiguration createConfiguration(ConfigurationParameters parameters) {
-        int n = threads(System.getProperty(THREADS_PROPERTY_NAME), Runtime.getRuntime().availableProcessors());
+        int n = TrialPool.threads(System.getProperty(TrialPool.THREADS_PROPERTY_NAME),
+                Runtime.getRuntime().availableProcessors());
         return new Configuration(n);
-    }
-
-    static int threads(String value, int cores) {
-        if (value == null || value.isBlank()) {
-            return cores;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("-D" + THREADS_PROPERTY_NAME + " must be an integer ≥ 1, got '" + value + "'");
     }
 
     private record Configuration(int getParallelism) implements ParallelExecutionConfiguration {
