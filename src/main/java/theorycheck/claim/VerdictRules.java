@@ -2,6 +2,7 @@ package theorycheck.claim;
 
 import java.util.Arrays;
 import java.util.List;
+import theorycheck.linalg.Vec;
 
 /**
  * The verdict rules (README, "Verdict rules"), applied to the trials of one arm.
@@ -46,7 +47,7 @@ public final class VerdictRules {
         }
         double[] wilson = wilson(pass, pass + fail);
         return new Statistics(trials.size(), pass, fail, inc,
-                keys.length == 0 ? Double.NaN : keys[0], median(keys), keys.length == 0 ? Double.NaN : keys[keys.length - 1],
+                keys.length == 0 ? Double.NaN : keys[0], Vec.median(keys), keys.length == 0 ? Double.NaN : keys[keys.length - 1],
                 pFor, pAgainst, wilson[0], wilson[1]);
     }
 
@@ -78,14 +79,6 @@ public final class VerdictRules {
         double centre = (p + z * z / (2 * n)) / denom;
         double half = z * StrictMath.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / denom;
         return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
-    }
-
-    private static double median(double[] sorted) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int h = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[h] : 0.5 * (sorted[h - 1] + sorted[h]);
     }
 
     static double[] sortedCopy(double[] v) {

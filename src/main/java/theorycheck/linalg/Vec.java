@@ -47,6 +47,27 @@ public final class Vec {
         return s;
     }
 
+    /** The median of {@code v} (the mean of the two middle values for an even count); NaN when empty. */
+    public static double median(double[] v) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double[] c = v.clone();
+        java.util.Arrays.sort(c);
+        int h = c.length / 2;
+        return c.length % 2 == 1 ? c[h] : 0.5 * (c[h - 1] + c[h]);
+    }
+
+    /** The smallest entry; NaN when empty. */
+    public static double min(double[] v) {
+        return java.util.Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    /** The largest entry; NaN when empty. */
+    public static double max(double[] v) {
+        return java.util.Arrays.stream(v).max().orElse(Double.NaN);
+    }
+
     /** ‖a − b‖₂. */
     public static double distance(double[] a, double[] b) {
         return norm2(sub(a, b));

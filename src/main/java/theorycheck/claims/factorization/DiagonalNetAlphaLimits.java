@@ -56,8 +56,8 @@ final class DiagonalNetAlphaLimits extends DiagonalNetCheck {
             QAlphaInterpolant.Result q = QAlphaInterpolant.solve(x, y, a);
             if (q.converged()) {
                 as.add(a);
-                toL1.add(DiagonalNetChecks.relDistance(q.beta(), l1.beta()));
-                toL2.add(DiagonalNetChecks.relDistance(q.beta(), l2));
+                toL1.add(Vec.relativeError(q.beta(), l1.beta(), 0.0));
+                toL2.add(Vec.relativeError(q.beta(), l2, 0.0));
             }
         }
         b.trace("toL1", ClaimCharts.toArray(as), ClaimCharts.toArray(toL1));
@@ -72,8 +72,8 @@ final class DiagonalNetAlphaLimits extends DiagonalNetCheck {
         double l1Limit = Vec.norm1(qs.beta()) / l1Norm - 1;
         double l2Limit = Vec.dot(ql.beta(), ql.beta()) / l2Sq - 1;
         b.metric("l1Norm", l1Norm).metric("l1ExcessAtSmall", l1Limit).metric("l2ExcessAtLarge", l2Limit)
-                .metric("distL1AtSmall", DiagonalNetChecks.relDistance(qs.beta(), l1.beta()))
-                .metric("distL2AtLarge", DiagonalNetChecks.relDistance(ql.beta(), l2));
+                .metric("distL1AtSmall", Vec.relativeError(qs.beta(), l1.beta(), 0.0))
+                .metric("distL2AtLarge", Vec.relativeError(ql.beta(), l2, 0.0));
         boolean pass = Math.abs(l1Limit) <= L1_LIMIT_TOL && Math.abs(l2Limit) <= L2_LIMIT_TOL;
         StringBuilder note = new StringBuilder(String.format(Locale.ROOT,
                 "‖β‖₁/‖β_ℓ1‖₁ − 1 at α=%.0e: %.2e (distance %.2e); ‖β‖₂²/‖β_ℓ2‖₂² − 1 at α=%.0e: %.2e", small,

@@ -16,6 +16,7 @@ import theorycheck.claims.support.ClaimCharts;
 import theorycheck.data.Regression;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.Vec;
+import theorycheck.measure.LogLogFit;
 import theorycheck.reference.QAlphaInterpolant;
 
 /**
@@ -40,26 +41,6 @@ class DiagonalNetChecks {
         double[] theta = new double[2 * d];
         Arrays.fill(theta, alpha);
         return theta;
-    }
-
-    static double relDistance(double[] a, double[] ref) {
-        return Vec.distance(a, ref) / Vec.norm2(ref);
-    }
-
-    /** Least-squares slope of log y against log x. */
-    static double logLogSlope(double[] x, double[] y) {
-        int n = x.length;
-        double mx = 0, my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += Math.log(x[i]) / n;
-            my += Math.log(y[i]) / n;
-        }
-        double sxy = 0, sxx = 0;
-        for (int i = 0; i < n; i++) {
-            sxy += (Math.log(x[i]) - mx) * (Math.log(y[i]) - my);
-            sxx += (Math.log(x[i]) - mx) * (Math.log(x[i]) - mx);
-        }
-        return sxy / sxx;
     }
 
     /**
@@ -110,7 +91,7 @@ class DiagonalNetChecks {
                 drifts[k] = drift;
                 b.metric("drift_eta" + k, drift);
             }
-            double slope = logLogSlope(etas, drifts);
+            double slope = LogLogFit.slope(etas, drifts);
             b.metric("slope", slope).metric("flowTime", horizon).metric("eta0TimesMaxS", 0.5);
             b.trace("drift", etas, drifts);
             return b.decide(slope, slope >= SLOPE_LO && slope <= SLOPE_HI, String.format(Locale.ROOT,
@@ -171,7 +152,7 @@ class DiagonalNetChecks {
                 if (!run.converged()) {
                     return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "GD c=" + C / (1 << h) + ": " + run.status());
                 }
-                errs[h] = relDistance(run.beta(), q.beta());
+                errs[h] = Vec.relativeError(run.beta(), q.beta(), 0.0);
                 b.metric(h == 0 ? "steps" : "stepsHalf", run.steps());
             }
             b.metric("alpha", inst.alpha()).metric("relErr", errs[0]).metric("relErrHalf", errs[1])

@@ -11,6 +11,7 @@ import theorycheck.claim.TrialResult;
 import theorycheck.data.Regression;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.Ops;
+import theorycheck.linalg.Vec;
 import theorycheck.reference.MinL1Interpolant;
 
 /**
@@ -111,7 +112,7 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
             if (Double.isNaN(smallGap[di])) {
                 return ownLpUncertified(b, depths[di], smallAlphas[di]);
             }
-            worstHalving = Math.max(worstHalving, DiagonalNetChecks.relDistance(ends[0], ends[1]));
+            worstHalving = Math.max(worstHalving, Vec.relativeError(ends[0], ends[1], 0.0));
             b.metric("smallAlphaGap_D" + depths[di], smallGap[di]);
             b.trace("gap_D" + depths[di], alphas, gap[di]);
         }
@@ -145,7 +146,7 @@ final class DiagonalNetDepth extends DiagonalNetCheck {
     /** ‖β − β_ℓ1(Xβ)‖/‖β_ℓ1(Xβ)‖ with β_ℓ1(Xβ) the min-ℓ1 interpolant of β's own fitted values; NaN if not certified. */
     static double gapToOwnL1(Mat x, double[] beta) {
         MinL1Interpolant.Result own = MinL1Interpolant.solve(x, Ops.gemv(x, beta, null));
-        return own.certified() ? DiagonalNetChecks.relDistance(beta, own.beta()) : Double.NaN;
+        return own.certified() ? Vec.relativeError(beta, own.beta(), 0.0) : Double.NaN;
     }
 
     private static TrialResult ownLpUncertified(TrialResult.Builder b, int depth, double alpha) {

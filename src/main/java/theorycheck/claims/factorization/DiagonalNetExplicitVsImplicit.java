@@ -57,10 +57,10 @@ final class DiagonalNetExplicitVsImplicit extends DiagonalNetCheck {
             }
             limits[h] = run.beta();
         }
-        double dQR = DiagonalNetChecks.relDistance(r.beta(), q.beta());
-        double eQ = DiagonalNetChecks.relDistance(limits[1], q.beta());
+        double dQR = Vec.relativeError(r.beta(), q.beta(), 0.0);
+        double eQ = Vec.relativeError(limits[1], q.beta(), 0.0);
         double eR = Vec.distance(limits[1], r.beta()) / Vec.norm2(q.beta());
-        double halving = DiagonalNetChecks.relDistance(limits[0], limits[1]);
+        double halving = Vec.relativeError(limits[0], limits[1], 0.0);
         b.metric("alpha", alpha).metric("distQR", dQR).metric("gdToQ", eQ).metric("gdToR", eR)
                 .metric("stepHalvingChange", halving);
         boolean pass = dQR >= DIFFER && eQ <= GD_TOL && eQ <= CLOSER * eR;

@@ -61,7 +61,7 @@ final class DiagonalNetSparseRecovery extends DiagonalNetCheck {
             b.metric(i == 0 ? "stepsSmall" : "stepsLarge", run.steps());
             if (depth == 2) {
                 // how far the stopped GD run is from the exact flow limit
-                double flowGap = DiagonalNetChecks.relDistance(run.beta(), QAlphaInterpolant.solve(x, data.y(), alphas[i]).beta());
+                double flowGap = Vec.relativeError(run.beta(), QAlphaInterpolant.solve(x, data.y(), alphas[i]).beta(), 0.0);
                 b.metric(i == 0 ? "flowGapSmall" : "flowGapLarge", flowGap);
                 if (flowGap > FLOW_TOL) {
                     return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "GD is " + flowGap + " from argmin Q_α");
@@ -69,7 +69,7 @@ final class DiagonalNetSparseRecovery extends DiagonalNetCheck {
             }
         }
         double errSmall = Vec.distance(betas[0], truth) / tn, errLarge = Vec.distance(betas[1], truth) / tn;
-        double largeToL2 = DiagonalNetChecks.relDistance(betas[1], l2);
+        double largeToL2 = Vec.relativeError(betas[1], l2, 0.0);
         b.metric("errSmall", errSmall).metric("errLarge", errLarge).metric("largeToL2", largeToL2);
         b.metric("populationLossSmallAlpha", Math.pow(errSmall * tn, 2) + inst.noiseStd() * inst.noiseStd());
         // the slides' question: population loss ‖β − β*‖² + σ² along argmin Q_α (x ~ N(0, I)); depth 2 only

@@ -78,7 +78,7 @@ final class DiagonalNetWidthCollapse extends DiagonalNetCheck {
                     return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "k=" + k + " μ=" + mus[i] + ": " + run.status());
                 }
                 pos[wi][i] = Vec.distance(run.beta(), l1.beta()) / span;
-                err[wi][i] = DiagonalNetChecks.relDistance(run.beta(), refs[i]);
+                err[wi][i] = Vec.relativeError(run.beta(), refs[i], 0.0);
                 b.metric("p_k" + k + "_" + i, pos[wi][i]).metric("err_k" + k + "_" + i, err[wi][i]);
             }
             b.trace("k=" + k, mus, pos[wi]);

@@ -13,6 +13,7 @@ import theorycheck.claims.support.ClaimCharts;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.Vec;
+import theorycheck.measure.LogLogFit;
 import theorycheck.measure.TangentKernel;
 import theorycheck.model.TwoLayerNtkNet;
 
@@ -76,13 +77,13 @@ final class KernelRegimeLazy implements InstanceCheck<KernelRegimeLazy.Instance>
                 return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "GD diverged at α = " + alpha);
             }
             moves[i] = Vec.distance(theta, theta0) / Vec.norm2(theta0);
-            dists[i] = KernelRegimeTraining.relDistance(
-                    KernelRegimeTraining.scaledOutput(net, theta, theta0, data.xTest(), alpha), lin);
+            dists[i] = Vec.relativeError(
+                    KernelRegimeTraining.scaledOutput(net, theta, theta0, data.xTest(), alpha), lin, 0.0);
             flips[i] = net.activationFlips(theta0, theta, data.xTest());
         }
         double[] alphas = inst.alphas();
-        double sMove = DiagonalNetChecks.logLogSlope(alphas, moves);
-        double sDist = DiagonalNetChecks.logLogSlope(alphas, dists);
+        double sMove = LogLogFit.slope(alphas, moves);
+        double sDist = LogLogFit.slope(alphas, dists);
         double sEnds = Math.log(dists[m - 1] / dists[0]) / Math.log(alphas[m - 1] / alphas[0]);
         b.metric("slopeMove", sMove).metric("slopeLinDistance", sDist).metric("endpointSlopeLinDistance", sEnds)
                 .metric("eta", eta).metric("linDistanceAtMaxAlpha", dists[m - 1])

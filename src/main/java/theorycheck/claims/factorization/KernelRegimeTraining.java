@@ -119,13 +119,4 @@ final class KernelRegimeTraining {
     static double lambdaMax(Mat k) {
         return SymmetricEigen.decompose(k).max();
     }
-
-    static double relDistance(double[] a, double[] ref) {
-        double s = 0, t = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (a[i] - ref[i]) * (a[i] - ref[i]);
-            t += ref[i] * ref[i];
-        }
-        return Math.sqrt(s / t);
-    }
 }

@@ -12,6 +12,7 @@ import theorycheck.claim.TrialResult;
 import theorycheck.claims.support.ClaimCharts;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
+import theorycheck.linalg.Vec;
 import theorycheck.measure.TangentKernel;
 import theorycheck.model.TwoLayerNtkNet;
 import theorycheck.reference.ArcCosineKernel;
@@ -121,7 +122,7 @@ final class KernelRegimeWidthBias implements InstanceCheck<KernelRegimeWidthBias
         Mat k0 = TangentKernel.gram(net, theta0, data.x(), data.x());
         Mat k0Test = TangentKernel.gram(net, theta0, data.xTest(), data.x());
         try {
-            return KernelRegimeTraining.relDistance(pred, KernelRegimeTraining.kernelGd(k0, k0Test, data.y(), eta, steps));
+            return Vec.relativeError(pred, KernelRegimeTraining.kernelGd(k0, k0Test, data.y(), eta, steps), 0.0);
         } catch (IllegalArgumentException notPositiveDefinite) {
             return Double.NaN;
         }

@@ -12,6 +12,8 @@ import theorycheck.claim.TrialResult;
 import theorycheck.claims.support.ClaimCharts;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
+import theorycheck.linalg.Vec;
+import theorycheck.measure.LogLogFit;
 import theorycheck.model.TwoLayerNtkNet;
 import theorycheck.reference.ArcCosineKernel;
 
@@ -69,15 +71,15 @@ final class KernelRegimeWidthGap implements InstanceCheck<KernelRegimeWidthGap.I
                     return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "GD diverged at width " + k);
                 }
                 double[] pred = KernelRegimeTraining.scaledOutput(net, theta, theta0, data.xTest(), alpha);
-                double g = KernelRegimeTraining.relDistance(pred, ref);
+                double g = Vec.relativeError(pred, ref, 0.0);
                 sq += g * g / INITS;
             }
             ks[i] = k;
             gaps[i] = Math.sqrt(sq);
             b.metric("gap_k" + k, gaps[i]);
         }
-        double slope = DiagonalNetChecks.logLogSlope(ks, gaps);
-        double refResidual = KernelRegimeTraining.relDistance(trainRef, data.y());
+        double slope = LogLogFit.slope(ks, gaps);
+        double refResidual = Vec.relativeError(trainRef, data.y(), 0.0);
         b.metric("slope", slope).metric("kernelTrainResidual", refResidual).metric("eta", eta);
         b.trace("gap", ks, gaps);
         return b.decide(slope, slope >= SLOPE_LO && slope <= SLOPE_HI, String.format(Locale.ROOT,

@@ -14,6 +14,7 @@ import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
 import theorycheck.claims.support.ClaimCharts;
 import theorycheck.data.Rng;
+import theorycheck.linalg.Vec;
 import theorycheck.reference.MinNormRisk;
 import theorycheck.reference.SpectralEstimators;
 
@@ -110,7 +111,7 @@ final class DoubleDescentCurveShape implements InstanceCheck<DoubleDescentCurveS
             centre[i] = med[i].estimate();
             low[i] = med[i].low();
             high[i] = med[i].high();
-            minNormMedian[i] = DoubleDescentStats.median(sweep.testMse(i, in.r(), in.sigma(), SpectralEstimators.MIN_NORM));
+            minNormMedian[i] = Vec.median(sweep.testMse(i, in.r(), in.sigma(), SpectralEstimators.MIN_NORM));
             if (centre[i] > centre[star]) {
                 star = i;
             }

@@ -1,6 +1,7 @@
 package theorycheck.claims.generalization;
 
 import java.util.Arrays;
+import theorycheck.linalg.Vec;
 
 /**
  * Statistics that survive the heavy tails of least-squares risk near the interpolation threshold,
@@ -23,12 +24,6 @@ final class DoubleDescentStats {
         double[] c = v.clone();
         Arrays.sort(c);
         return c;
-    }
-
-    static double median(double[] v) {
-        double[] s = sorted(v);
-        int h = s.length / 2;
-        return s.length % 2 == 1 ? s[h] : 0.5 * (s[h - 1] + s[h]);
     }
 
     /** The empirical p-quantile (lower order statistic ⌊p(N − 1)⌋ of the sorted sample). */
@@ -62,7 +57,7 @@ final class DoubleDescentStats {
             throw new IllegalArgumentException("a 95% median interval needs at least 6 values, got " + n);
         }
         int u = n - 1 - l;
-        return new Interval(median(v), s[l], s[u]);
+        return new Interval(Vec.median(v), s[l], s[u]);
     }
 
     /** Mean ± z·(sample standard deviation)/√N; valid where the variance is finite. */

@@ -12,6 +12,7 @@ import theorycheck.claim.Setting;
 import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
 import theorycheck.data.Rng;
+import theorycheck.linalg.Vec;
 import theorycheck.reference.MinNormRisk;
 import theorycheck.reference.SpectralEstimators;
 
@@ -89,7 +90,7 @@ final class DoubleDescentThresholdTail implements InstanceCheck<DoubleDescentThr
         var b = TrialResult.of(trial).instance(in.toString()).metric("m", in.m()).metric("n", n)
                 .metric("hillAlpha", hill.estimate()).metric("hillLow", hill.low()).metric("hillHigh", hill.high())
                 .metric("theoryAlpha", slope).metric("hillK", k)
-                .metric("medianExcessOverSigma2", DoubleDescentStats.median(perNoise))
+                .metric("medianExcessOverSigma2", Vec.median(perNoise))
                 .metric("q90ExcessOverSigma2", q90).metric("q99ExcessOverSigma2", DoubleDescentStats.quantile(sorted, 0.99))
                 .metric("maxExcessOverSigma2", sorted[len - 1])
                 .metric("runningMeanAtEighth", running.get(indexAtOrBelow(running, len / 8))[1])
@@ -97,7 +98,7 @@ final class DoubleDescentThresholdTail implements InstanceCheck<DoubleDescentThr
                 // for a tail index below 1 the largest draw keeps a non-vanishing share of the sum; above 1 it → 0
                 .metric("largestDrawShareOfSum", sorted[len - 1] / sum)
                 .metric("maxExcessNoNoiseSignal100", DoubleDescentStats.sorted(signalOnly)[len - 1])
-                .metric("medianRatioSigma10OverSigma1", DoubleDescentStats.median(loud) / DoubleDescentStats.median(excess))
+                .metric("medianRatioSigma10OverSigma1", Vec.median(loud) / Vec.median(excess))
                 .metric("crossCheckError", sweep.crossCheckError)
                 .trace("survival", survivalX, survivalY).trace("reference", refX, refY)
                 .trace("runningMean", running.stream().mapToDouble(v -> v[0]).toArray(),
@@ -107,12 +108,12 @@ final class DoubleDescentThresholdTail implements InstanceCheck<DoubleDescentThr
                 + "max %.4g (%.1f%% of the sum of all draws); running mean %.4g after %d draws, %.4g after %d (exact mean %s); "
                 + "with σ=0 and ‖β‖=100 "
                 + "the largest excess is %.2e; median(σ=10)/median(σ=1) = %.4g", n, in.m(), hill.estimate(), hill.low(),
-                hill.high(), k, len, slope, DoubleDescentStats.median(perNoise), DoubleDescentStats.quantile(sorted, 0.99),
+                hill.high(), k, len, slope, Vec.median(perNoise), DoubleDescentStats.quantile(sorted, 0.99),
                 sorted[len - 1], 100 * sorted[len - 1] / sum, running.get(indexAtOrBelow(running, len / 8))[1],
                 (int) running.get(indexAtOrBelow(running, len / 8))[0], sum / len, len,
                 Double.isInfinite(meanTheory) ? "∞" : String.format(Locale.ROOT, "%.4g", meanTheory),
                 DoubleDescentStats.sorted(signalOnly)[len - 1],
-                DoubleDescentStats.median(loud) / DoubleDescentStats.median(excess));
+                Vec.median(loud) / Vec.median(excess));
         if (!(sweep.crossCheckError <= DoubleDescentCurveShape.CROSS_CHECK_TOL)) {
             return b.outcome(Outcome.INCONCLUSIVE, hill.high(), "spectral risk disagrees with MinNorm.solve; " + note);
         }

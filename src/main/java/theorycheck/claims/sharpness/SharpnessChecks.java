@@ -1,6 +1,5 @@
 package theorycheck.claims.sharpness;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +18,7 @@ import theorycheck.linalg.Ops;
 import theorycheck.linalg.Vec;
 import theorycheck.loss.EmpiricalRisk;
 import theorycheck.measure.FullHessian;
+import theorycheck.measure.LogLogFit;
 import theorycheck.measure.Sharpness;
 
 /** Curvature, sharpness and reparameterization. */
@@ -87,7 +87,7 @@ class SharpnessChecks {
             } else {
                 remainder = directionalRemainder(risk, theta, base, radii, s.integer("directions"), rng);
             }
-            double slope = logLogSlope(radii, remainder);
+            double slope = LogLogFit.slope(radii, remainder);
             double relSmall = remainder[0] / (0.5 * lambdaMax * radii[0] * radii[0]);
             b.metric("slope", slope).metric("relativeRemainderAtSmallestRho", relSmall)
                     .trace("remainder", radii, remainder);
@@ -144,8 +144,8 @@ class SharpnessChecks {
         public String keyNumber(Evidence e) {
             double[] slopes = e.trials().stream().mapToDouble(t -> t.metrics().getOrDefault("slope", Double.NaN))
                     .filter(v -> !Double.isNaN(v)).toArray();
-            return String.format(Locale.ROOT, "log-log slope of the remainder: %.3f to %.3f over %d trials", min(slopes),
-                    max(slopes), slopes.length);
+            return String.format(Locale.ROOT, "log-log slope of the remainder: %.3f to %.3f over %d trials", Vec.min(slopes),
+                    Vec.max(slopes), slopes.length);
         }
     }
 
@@ -182,41 +182,5 @@ class SharpnessChecks {
             out[i] = Math.exp(lo + (hi - lo) * i / (points - 1));
         }
         return out;
-    }
-
-    /** Least-squares slope of log y against log x over the points with y &gt; 0; NaN with fewer than 3. */
-    static double logLogSlope(double[] x, double[] y) {
-        List<double[]> pts = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-            if (y[i] > 0 && Double.isFinite(y[i])) {
-                pts.add(new double[] {Math.log(x[i]), Math.log(y[i])});
-            }
-        }
-        if (pts.size() < 3) {
-            return Double.NaN;
-        }
-        double mx = 0;
-        double my = 0;
-        for (double[] p : pts) {
-            mx += p[0];
-            my += p[1];
-        }
-        mx /= pts.size();
-        my /= pts.size();
-        double sxy = 0;
-        double sxx = 0;
-        for (double[] p : pts) {
-            sxy += (p[0] - mx) * (p[1] - my);
-            sxx += (p[0] - mx) * (p[0] - mx);
-        }
-        return sxy / sxx;
-    }
-
-    static double min(double[] v) {
-        return java.util.Arrays.stream(v).min().orElse(Double.NaN);
-    }
-
-    static double max(double[] v) {
-        return java.util.Arrays.stream(v).max().orElse(Double.NaN);
     }
 }

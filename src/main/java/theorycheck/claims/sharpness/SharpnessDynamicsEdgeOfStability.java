@@ -133,7 +133,7 @@ final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessD
         double inBand = Arrays.stream(late).filter(v -> Math.abs(v - 1) <= band).count() / (double) late.length;
         double lateMax = Arrays.stream(late).max().orElse(Double.NaN);
         double above = Arrays.stream(late).filter(v -> v > 1 + band).count() / (double) late.length;
-        double lateMedian = median(late);
+        double lateMedian = Vec.median(late);
         var r = TrialResult.of(trial)
                 .instance(inst + " " + SharpnessDynamicsData.describe(s, perClass) + String.format(Locale.ROOT,
                         ", tanh MLP width %d, %d steps, level %s = %.2f", s.integer("width"), steps,
@@ -181,15 +181,6 @@ final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessD
             }
         }
         return ClaimCharts.toArray(out);
-    }
-
-    private static double median(double[] v) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        double[] c = v.clone();
-        Arrays.sort(c);
-        return c.length % 2 == 1 ? c[c.length / 2] : 0.5 * (c[c.length / 2 - 1] + c[c.length / 2]);
     }
 
     @Override

@@ -256,6 +256,6 @@ final class SharpnessRescaling {
     static double stat(Evidence e, String metric, boolean max) {
         double[] v = e.trials().stream().mapToDouble(t -> t.metrics().getOrDefault(metric, Double.NaN))
                 .filter(x -> !Double.isNaN(x)).toArray();
-        return max ? SharpnessChecks.max(v) : SharpnessChecks.min(v);
+        return max ? Vec.max(v) : Vec.min(v);
     }
 }
