@@ -2,19 +2,17 @@ package theorycheck.loss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static theorycheck.loss.MarginLossContract.assertRelative;
 
 import org.junit.jupiter.api.Test;
 
-class ExponentialLossTest {
+class ExponentialLossTest implements MarginLossContract {
     /** StrictMath.exp and Math.exp may differ by an ulp or so. */
     private static final double NAIVE_REL_TOL = 1e-14;
     /** Central difference with h = 1e-6 relative to the value: truncation ≈ h²/6, rounding ≈ 1e-16/h. */
     private static final double FD_STEP = 1e-6;
     private static final double FD_REL_TOL = 1e-8;
 
-    private static final double[] LABELS = {-1.0, 1.0};
     private final Loss loss = ExponentialLoss.INSTANCE;
 
     @Test
@@ -72,37 +70,23 @@ class ExponentialLossTest {
         assertEquals(1.0, loss.derivative(0, -1), 0);
     }
 
-    @Test
-    void derivativeMatchesCentralDifference() {
-        int compared = 0;
-        for (double y : LABELS) {
-            for (double f = -20; f <= 20; f += 0.5) {
-                double fd = (loss.value(f + FD_STEP, y) - loss.value(f - FD_STEP, y)) / (2 * FD_STEP);
-                assertRelative(fd, loss.derivative(f, y), FD_REL_TOL, "at f=" + f + ", y=" + y);
-                compared++;
-            }
-        }
-        assertEquals(2 * 81, compared);
+    @Override
+    public Loss loss() {
+        return loss;
     }
 
-    @Test
-    void rejectsLabelsOtherThanPlusMinusOne() {
-        for (double y : new double[] {0.0, 0.5, 2.0, -2.0, Double.NaN}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> loss.value(1.0, y));
-            assertTrue(e.getMessage().contains("labels −1 or +1"), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> loss.derivative(1.0, y));
-        }
+    @Override
+    public String expectedName() {
+        return "exponential";
     }
 
-    @Test
-    void hasName() {
-        assertEquals("exponential", loss.name());
+    @Override
+    public double fdStep() {
+        return FD_STEP;
     }
 
-    private static void assertRelative(double expected, double actual, double relTol, String what) {
-        double err = Math.abs(actual - expected);
-        assertTrue(err <= relTol * Math.abs(expected),
-                () -> what + ": expected " + expected + ", got " + actual + " (relative error "
-                        + err / Math.abs(expected) + " > " + relTol + ")");
+    @Override
+    public double fdTolerance(double fd) {
+        return FD_REL_TOL * Math.abs(fd);
     }
 }

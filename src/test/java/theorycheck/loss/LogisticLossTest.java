@@ -1,19 +1,18 @@
 package theorycheck.loss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static theorycheck.loss.MarginLossContract.assertRelative;
 
 import org.junit.jupiter.api.Test;
 
-class LogisticLossTest {
+class LogisticLossTest implements MarginLossContract {
     /** Relative agreement with the naive formula for |z| ≤ 10, where 1 + e^{−z} keeps ≥ 11 digits of e^{−z}. */
     private static final double NAIVE_REL_TOL = 1e-10;
     /** Central difference with h = 1e-5: truncation O(h²) ≈ 1e-10, rounding ≈ 1e-16/h ≈ 1e-11. */
     private static final double FD_STEP = 1e-5;
     private static final double FD_ABS_TOL = 1e-8;
 
-    private static final double[] LABELS = {-1.0, 1.0};
     private final Loss loss = LogisticLoss.INSTANCE;
 
     @Test
@@ -80,37 +79,23 @@ class LogisticLossTest {
         assertRelative(-Math.exp(-z), loss.derivative(z, 1), 1e-15, "derivative at z=40");
     }
 
-    @Test
-    void derivativeMatchesCentralDifference() {
-        int compared = 0;
-        for (double y : LABELS) {
-            for (double f = -20; f <= 20; f += 0.5) {
-                double fd = (loss.value(f + FD_STEP, y) - loss.value(f - FD_STEP, y)) / (2 * FD_STEP);
-                assertEquals(fd, loss.derivative(f, y), FD_ABS_TOL, "at f=" + f + ", y=" + y);
-                compared++;
-            }
-        }
-        assertEquals(2 * 81, compared);
+    @Override
+    public Loss loss() {
+        return loss;
     }
 
-    @Test
-    void rejectsLabelsOtherThanPlusMinusOne() {
-        for (double y : new double[] {0.0, 0.5, 2.0, -2.0, Double.NaN}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> loss.value(1.0, y));
-            assertTrue(e.getMessage().contains("labels −1 or +1"), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> loss.derivative(1.0, y));
-        }
+    @Override
+    public String expectedName() {
+        return "logistic";
     }
 
-    @Test
-    void hasName() {
-        assertEquals("logistic", loss.name());
+    @Override
+    public double fdStep() {
+        return FD_STEP;
     }
 
-    private static void assertRelative(double expected, double actual, double relTol, String what) {
-        double err = Math.abs(actual - expected);
-        assertTrue(err <= relTol * Math.abs(expected),
-                () -> what + ": expected " + expected + ", got " + actual + " (relative error "
-                        + err / Math.abs(expected) + " > " + relTol + ")");
+    @Override
+    public double fdTolerance(double fd) {
+        return FD_ABS_TOL;
     }
 }
