@@ -159,6 +159,19 @@ public final class ClaimSpecParser {
         Map<String, Object> controlSettingDeep = control.containsKey("setting_deep") ? cf.mapping("setting_deep", true) : Map.of();
         overridesOnly(file, "control.setting", controlSetting, settingKeys);
         overridesOnly(file, "control.setting_deep", controlSettingDeep, settingKeys);
+        for (Map.Entry<String, Map<String, Object>> block : List.of(Map.entry("setting", setting),
+                Map.entry("setting_deep", settingDeep), Map.entry("control.setting", controlSetting),
+                Map.entry("control.setting_deep", controlSettingDeep))) {
+            for (Map.Entry<String, Object> e : block.getValue().entrySet()) {
+                String field = block.getKey() + "." + e.getKey();
+                oneKindPerList(file, field, e.getValue());
+                Object claimValue = setting.get(e.getKey());
+                if (claimValue != null && !block.getKey().equals("setting") && !kind(claimValue).equals(kind(e.getValue()))) {
+                    throw new ClaimSpecException(file, field, "is " + kind(e.getValue()) + " where setting." + e.getKey()
+                            + " is " + kind(claimValue) + "; an override keeps the kind of the value it replaces");
+                }
+            }
+        }
         double flipShare = ClaimSpec.Control.DEFAULT_FLIP_SHARE;
         if (control.containsKey("flip_share")) {
             flipShare = cf.number("flip_share");
@@ -201,6 +214,31 @@ public final class ClaimSpecParser {
                 sourceSays, quantifier, new Setting(file, setting), new Setting(file, settingDeep),
                 f.text("prediction"), f.text("tolerance"), ctl, trials, trialsDeep, alpha, expected, evidence,
                 disagreement, disagreementNote, body.strip());
+    }
+
+    /** A list in a setting holds one kind of entry: [8, sixty] is a typo, not a setting. */
+    private static void oneKindPerList(Path file, String field, Object value) {
+        if (value instanceof List<?> list && list.stream().map(ClaimSpecParser::kind).distinct().count() > 1) {
+            throw new ClaimSpecException(file, field, value + " mixes " + list.stream().map(ClaimSpecParser::kind).distinct()
+                    .collect(java.util.stream.Collectors.joining(" and ")) + "; a list holds one kind of entry");
+        }
+    }
+
+    /** "a number", "text", "a list", "true or false", "a mapping": what a setting value is, for messages. */
+    static String kind(Object v) {
+        if (v instanceof Number) {
+            return "a number";
+        }
+        if (v instanceof List<?>) {
+            return "a list";
+        }
+        if (v instanceof Boolean) {
+            return "true or false";
+        }
+        if (v instanceof Map<?, ?>) {
+            return "a mapping";
+        }
+        return v == null ? "empty" : "text";
     }
 
     /** A control overrides keys the claim's setting has; a key of its own would be read by the control alone. */

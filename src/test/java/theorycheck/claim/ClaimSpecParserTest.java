@@ -255,6 +255,19 @@ class ClaimSpecParserTest {
     }
 
     @Test
+    void aSettingListMixingNumbersAndTextIsRejected() {
+        // the typo 'validate' used to pass, and only running the claim caught
+        assertRejected("fx.valid", VALID.replace("d: [3, 5]", "d: [3, five]"), "setting.d", "mixes a number and text");
+    }
+
+    @Test
+    void anOverrideOfAnotherKindThanTheValueItReplacesIsRejected() {
+        assertRejected("fx.valid", VALID.replace("bound: -1.0", "bound: minus one"), "control.setting.bound",
+                "is text where setting.bound is a number");
+        assertRejected("fx.valid", VALID.replace("d: [3, 50]", "d: 50"), "setting_deep.d", "is a number where setting.d is a list");
+    }
+
+    @Test
     void aYamlErrorNamesTheLineOfTheFileNotOfTheFrontMatter() {
         // source_says is on line 8 of the file ('---' is line 1): one line of message, with the file's line
         assertRejected("fx.valid", VALID.replace("source_says: true", "source_says: true: x"), "(front matter)",
