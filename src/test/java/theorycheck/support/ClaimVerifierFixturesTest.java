@@ -36,7 +36,7 @@ import theorycheck.support.fixtures.FixtureClaimsTestCase;
 @Isolated // sets system properties that every claim test reads
 class ClaimVerifierFixturesTest {
     private static final String[] PROPERTIES = {RunSettings.ROOT_PROPERTY_NAME, RunSettings.CLAIM_PROPERTY_NAME,
-            RunSettings.TRIAL_PROPERTY_NAME, FixtureClaimsTestCase.ENABLED_PROPERTY_NAME};
+            RunSettings.TRIAL_PROPERTY_NAME, RunSettings.SEED_PROPERTY_NAME, FixtureClaimsTestCase.ENABLED_PROPERTY_NAME};
     private final Map<String, String> saved = new LinkedHashMap<>();
 
     @TempDir
@@ -62,6 +62,7 @@ class ClaimVerifierFixturesTest {
         System.setProperty(RunSettings.ROOT_PROPERTY_NAME, root.toString());
         System.clearProperty(RunSettings.CLAIM_PROPERTY_NAME);
         System.clearProperty(RunSettings.TRIAL_PROPERTY_NAME);
+        System.clearProperty(RunSettings.SEED_PROPERTY_NAME);
         System.setProperty(FixtureClaimsTestCase.ENABLED_PROPERTY_NAME, "true");
     }
 
@@ -122,6 +123,17 @@ class ClaimVerifierFixturesTest {
                 message(m -> m.startsWith("cannot run claims: -D" + RunSettings.CLAIM_PROPERTY_NAME
                         + ": unknown claim id 'fixture.sond'; closest: fixture.sound, ")
                         && m.endsWith("(3 claim ids; 'list' shows them)") && m.lines().count() == 1))));
+    }
+
+    @Test
+    void aBadSeedIsSaidOnceAndNoClaimRuns() {
+        System.setProperty(RunSettings.SEED_PROPERTY_NAME, "abc");
+        Events events = EngineTestKit.engine("junit-jupiter").selectors(
+                org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(FixtureClaimsTestCase.class))
+                .execute().testEvents();
+        events.assertStatistics(s -> s.started(3).failed(1).aborted(2).succeeded(0));
+        events.assertThatEvents().haveExactly(1, event(finishedWithFailure(message(m -> m.equals(
+                "cannot run claims: -D" + RunSettings.SEED_PROPERTY_NAME + " must be an integer, got 'abc'")))));
     }
 
     @Test
