@@ -2,6 +2,7 @@ package theorycheck.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ import theorycheck.claim.RunSettings;
 import theorycheck.linalg.Nd4jBridge;
 import theorycheck.report.AllureResultsFiles;
 import theorycheck.report.RobustnessTable;
+import theorycheck.report.RunSummary;
 import theorycheck.report.VerdictRegistry;
 import theorycheck.report.VerdictTable;
 
@@ -86,37 +88,57 @@ public final class ReportSessionListener implements TestExecutionListener {
             gatherSweep(settings);
             return;
         }
-        AllureResultsFiles.write(resultsDir(), AllureResultsFiles.ENVIRONMENT_FILE,
-                AllureResultsFiles.environment(environment(settings)));
         List<ClaimResult> results = VerdictRegistry.results(settings.root());
-        if (results.isEmpty()) {
-            return;
+        Map<String, String> env = new LinkedHashMap<>();
+        if (!results.isEmpty()) {
+            Path json = settings.reports().resolve(VerdictTable.JSON_FILE);
+            Optional<String> previous = readIfPresent(json);
+            Written written = writeVerdicts(settings, results);
+            if (written.rewritten()) {
+                // the overview widget is the report's first screen: claim counts, disagreements, what changed
+                env.putAll(RunSummary.overview(readIfPresent(json).orElseThrow(), previous));
+            }
+            System.out.print("\n" + VerdictTable.console(results) + written.line() + "\n");
+            System.out.flush();
         }
-        String footer = writeVerdicts(settings, results);
-        System.out.print("\n" + VerdictTable.console(results) + footer + "\n");
-        System.out.flush();
+        env.putAll(environment(settings));
+        AllureResultsFiles.write(resultsDir(), AllureResultsFiles.ENVIRONMENT_FILE, AllureResultsFiles.environment(env));
+    }
+
+    /** What {@link #writeVerdicts} did: whether it rewrote reports/verdicts.*, and the line saying so. */
+    record Written(boolean rewritten, String line) {
+    }
+
+    private static Optional<String> readIfPresent(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /** Rewrites reports/verdicts.* when this session ran every claim; returns a line saying what happened. */
-    static String writeVerdicts(RunSettings settings, List<ClaimResult> results) {
+    static Written writeVerdicts(RunSettings settings, List<ClaimResult> results) {
         if (!settings.isFullRun()) {
-            return "reports/verdicts.* left as they were: -D" + RunSettings.CLAIM_PROPERTY_NAME + " ran one claim.";
+            return new Written(false, "reports/verdicts.* left as they were: -D" + RunSettings.CLAIM_PROPERTY_NAME
+                    + " ran one claim.");
         }
         ClaimCatalog catalog;
         try {
             catalog = ClaimCatalog.load(settings.theorems());
         } catch (RuntimeException e) {
-            return "reports/verdicts.* left as they were: the claim catalogue does not load: " + e.getMessage();
+            return new Written(false, "reports/verdicts.* left as they were: the claim catalogue does not load: "
+                    + e.getMessage());
         }
         List<String> missing = VerdictTable.missing(catalog, results);
         if (!missing.isEmpty()) {
-            return "reports/verdicts.* left as they were: " + missing.size() + " of " + catalog.all().size()
-                    + " claims have no result in this run (first: " + missing.get(0) + ").";
+            return new Written(false, "reports/verdicts.* left as they were: " + missing.size() + " of "
+                    + catalog.all().size() + " claims have no result in this run (first: " + missing.get(0) + ").");
         }
         List<String> ids = catalog.all().stream().map(ClaimSpec::id).toList();
         VerdictTable.write(settings.reports(), results.stream().filter(r -> ids.contains(r.spec().id())).toList());
-        return "reports/" + VerdictTable.MARKDOWN_FILE + " and reports/" + VerdictTable.JSON_FILE + " rewritten ("
-                + ids.size() + " claims).";
+        return new Written(true, "reports/" + VerdictTable.MARKDOWN_FILE + " and reports/" + VerdictTable.JSON_FILE
+                + " rewritten (" + ids.size() + " claims).");
     }
 
     /**

@@ -46,10 +46,10 @@ class ReportSessionListenerTest {
     @Test
     void fullSessionRewritesBothFilesIdentically() throws IOException {
         RunSettings full = settings(Optional.empty());
-        String said = ReportSessionListener.writeVerdicts(full, runAll(full));
+        String said = ReportSessionListener.writeVerdicts(full, runAll(full)).line();
         byte[] json = Files.readAllBytes(full.reports().resolve(VerdictTable.JSON_FILE));
         byte[] md = Files.readAllBytes(full.reports().resolve(VerdictTable.MARKDOWN_FILE));
-        ReportSessionListener.writeVerdicts(full, runAll(full));
+        ReportSessionListener.writeVerdicts(full, runAll(full)).line();
         assertAll(
                 () -> assertTrue(said.contains("rewritten (2 claims)"), said),
                 () -> assertArrayEquals(json, Files.readAllBytes(full.reports().resolve(VerdictTable.JSON_FILE))),
@@ -60,7 +60,7 @@ class ReportSessionListenerTest {
     void sessionWithAClaimMissingLeavesTheFilesAlone() {
         RunSettings full = settings(Optional.empty());
         List<ClaimResult> one = runAll(full).subList(0, 1);
-        String said = ReportSessionListener.writeVerdicts(full, one);
+        String said = ReportSessionListener.writeVerdicts(full, one).line();
         assertTrue(said.contains("1 of 2 claims have no result"), said);
         assertFalse(Files.exists(full.reports().resolve(VerdictTable.JSON_FILE)));
     }
@@ -68,7 +68,7 @@ class ReportSessionListenerTest {
     @Test
     void singleClaimSessionLeavesTheFilesAlone() {
         RunSettings one = settings(Optional.of("fixture.sound"));
-        String said = ReportSessionListener.writeVerdicts(one, runAll(one));
+        String said = ReportSessionListener.writeVerdicts(one, runAll(one)).line();
         assertTrue(said.contains("left as they were"), said);
         assertFalse(Files.exists(one.reports().resolve(VerdictTable.MARKDOWN_FILE)));
     }

@@ -1,0 +1,108 @@
+package theorycheck.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The first screen of the report, in words: how many claims HOLD, are REFUTED or INCONCLUSIVE (all, and by
+ * evidence kind), how many disagree with their source and of which class, and which verdicts changed
+ * since the previous run. Read from reports/verdicts.json, the record the report is about, so the two
+ * cannot disagree.
+ */
+public final class RunSummary {
+    private static final String[] VERDICTS = {"HOLDS", "REFUTED", "INCONCLUSIVE"};
+
+    private RunSummary() {
+    }
+
+    /**
+     * The overview lines (label → text) of {@code verdictsJson}, compared with {@code previousJson} (the
+     * record before this run rewrote it; empty on a first run).
+     */
+    public static Map<String, String> overview(String verdictsJson, Optional<String> previousJson) {
+        JsonNode now = parse(verdictsJson);
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("Claims", tally(now.get("claims"), null));
+        for (String kind : new String[] {"empirical", "identity"}) {
+            out.put("Claims, " + kind, tally(now.get("claims"), kind));
+        }
+        out.put("Disagrees with the source", disagreements(now.get("claims")));
+        out.put("Changed since the previous run", previousJson.map(p -> changes(parse(p), now)).orElse("no previous run"));
+        out.put("Base seed, tier", now.get("base_seed").asText() + ", " + now.get("tier").asText());
+        return out;
+    }
+
+    /** "83: 58 HOLDS · 25 REFUTED · 0 INCONCLUSIVE", over the claims of {@code kind} (null: all). */
+    static String tally(JsonNode claims, String kind) {
+        Map<String, Integer> n = new LinkedHashMap<>();
+        for (String v : VERDICTS) {
+            n.put(v, 0);
+        }
+        int total = 0;
+        for (JsonNode c : claims) {
+            if (kind == null || kind.equals(c.get("evidence").asText())) {
+                n.merge(c.get("verdict").asText(), 1, Integer::sum);
+                total++;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        n.forEach((v, k) -> parts.add(k + " " + v));
+        return total + ": " + String.join(" · ", parts);
+    }
+
+    /** "15: 9 substantive · 4 reading · 2 premise". */
+    static String disagreements(JsonNode claims) {
+        Map<String, Integer> n = new LinkedHashMap<>();
+        for (String d : new String[] {"substantive", "reading", "premise"}) {
+            n.put(d, 0);
+        }
+        int total = 0;
+        for (JsonNode c : claims) {
+            JsonNode d = c.get("disagreement");
+            if (d != null && !d.isNull()) {
+                n.merge(d.asText(), 1, Integer::sum);
+                total++;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        n.forEach((d, k) -> parts.add(k + " " + d));
+        return total + ": " + String.join(" · ", parts);
+    }
+
+    /** "none", or "2: book.A.1 HOLDS → REFUTED; book.C.6 key number ..." (new and removed claims too). */
+    static String changes(JsonNode before, JsonNode now) {
+        Map<String, JsonNode> old = new LinkedHashMap<>();
+        before.get("claims").forEach(c -> old.put(c.get("id").asText(), c));
+        List<String> changed = new ArrayList<>();
+        for (JsonNode c : now.get("claims")) {
+            String id = c.get("id").asText();
+            JsonNode o = old.remove(id);
+            if (o == null) {
+                changed.add(id + " new (" + c.get("verdict").asText() + ")");
+            } else if (!o.get("verdict").asText().equals(c.get("verdict").asText())) {
+                changed.add(id + " " + o.get("verdict").asText() + " → " + c.get("verdict").asText());
+            } else if (!o.get("control_verdict").asText().equals(c.get("control_verdict").asText())) {
+                changed.add(id + " control " + o.get("control_verdict").asText() + " → " + c.get("control_verdict").asText());
+            } else if (!o.get("key_number").asText().equals(c.get("key_number").asText())) {
+                changed.add(id + " key number");
+            }
+        }
+        old.keySet().forEach(id -> changed.add(id + " removed"));
+        return changed.isEmpty() ? "none" : changed.size() + ": " + String.join("; ", changed);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reports/verdicts.json does not parse", e);
+        }
+    }
+}
