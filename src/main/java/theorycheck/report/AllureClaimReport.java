@@ -27,6 +27,8 @@ import theorycheck.claim.Evidence;
  */
 public final class AllureClaimReport {
     public static final String VERDICT_LABEL = "verdict";
+    /** The suite of claim tests that broke before deciding (SuiteGrouping puts them there). */
+    public static final String NO_VERDICT_SUITE = "No verdict";
     public static final String SOURCE_SAYS_LABEL = "source_says";
     public static final String AGREES_LABEL = "agrees_with_source";
     public static final String EVIDENCE_LABEL = "evidence";

@@ -1,6 +1,9 @@
 package theorycheck.report;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -8,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -20,7 +24,7 @@ import theorycheck.claim.Evidence;
 import theorycheck.claim.TrialResult;
 
 /**
- * Draws a {@link Chart} as a PNG with XChart.
+ * Draws a {@link Chart} as a PNG (256 colours) with XChart.
  *
  * <p>Points that cannot be drawn are dropped, never clamped: non-finite coordinates always, and on a
  * logarithmic axis non-positive ones. A series left with no point is left out; a chart left with no
@@ -50,10 +54,30 @@ public final class ChartRenderer {
             return Optional.empty();
         }
         try {
-            return Optional.of(BitmapEncoder.getBitmapBytes(xy.get(), BitmapEncoder.BitmapFormat.PNG));
+            return Optional.of(indexedPng(BitmapEncoder.getBufferedImage(xy.get())));
         } catch (IOException e) {
             throw new UncheckedIOException("chart " + chart.fileName() + " could not be encoded", e);
         }
+    }
+
+    /**
+     * The image as a PNG of at most 256 colours: a chart has a handful of colours plus their anti-aliased
+     * edges, so a palette keeps it legible at about half the bytes of a full-colour PNG (every claim's
+     * charts go into the one-file report, which must stay small enough to send).
+     */
+    static byte[] indexedPng(BufferedImage image) throws IOException {
+        BufferedImage indexed = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_INDEXED);
+        Graphics2D g = indexed.createGraphics();
+        try {
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!ImageIO.write(indexed, "png", out)) {
+            throw new IOException("no PNG writer for an indexed image");
+        }
+        return out.toByteArray();
     }
 
     /** The XChart chart for {@code chart}, or empty when nothing can be drawn. */

@@ -15,7 +15,7 @@ import theorycheck.report.AllureClaimReport;
  * {@code META-INF/services/io.qameta.allure.listener.TestLifecycleListener}.
  */
 public final class SuiteGrouping implements TestLifecycleListener {
-    static final String NO_VERDICT = "No verdict";
+    static final String NO_VERDICT = AllureClaimReport.NO_VERDICT_SUITE;
     static final String OTHER_TESTS = "Core and harness tests";
 
     @Override
