@@ -35,12 +35,20 @@ public final class ResultsSplit {
                 + moved[1] + " claim results stay in " + args[0]);
     }
 
-    /** Moves the non-claim results of {@code results} into {@code core}; returns {moved, kept} result counts. */
+    /**
+     * Moves the non-claim results of {@code results} into {@code core} (emptied first); returns {moved, kept}
+     * result counts.
+     */
     public static int[] split(Path results, Path core) throws IOException {
         if (!Files.isDirectory(results)) {
             throw new IllegalArgumentException("no Allure results folder " + results + " (run the tests first)");
         }
         Files.createDirectories(core);
+        try (Stream<Path> stale = Files.list(core)) {
+            for (Path p : stale.filter(Files::isRegularFile).toList()) {
+                Files.delete(p); // a previous run's core results
+            }
+        }
         List<Path> files;
         try (Stream<Path> s = Files.list(results)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
