@@ -203,6 +203,29 @@ public final class Mlp implements TwiceDifferentiable {
         }
     }
 
+    /** One forward pass per row serves both the prediction and the backprop. */
+    @Override
+    public void predictAndPullback(double[] theta, Mat x, int[] rows, Coefficients coefficients, double[] out,
+            double[] coef, double[] grad) {
+        checkShapes(theta, x);
+        if (grad.length != numParams) {
+            throw new IllegalArgumentException("gradient has length " + grad.length + ", model has " + numParams);
+        }
+        Arrays.fill(grad, 0.0);
+        double[] xd = x.data();
+        int count = Model.count(x, rows);
+        for (int i = 0; i < count; i++) {
+            int xo = Model.row(rows, i) * inputDim;
+            double f = forward(theta, xd, xo);
+            out[i] = f;
+            double c = coefficients.at(i, f);
+            coef[i] = c;
+            if (c != 0.0) {
+                backward(theta, xd, xo, c, grad);
+            }
+        }
+    }
+
     /**
      * Forward-over-reverse (Pearlmutter's R-operator) one selected row at a time: a forward pass,
      * a forward pass of the directional derivatives R{z_l} = V_l h_{l−1} + W_l R{h_{l−1}} + R{b_l},
