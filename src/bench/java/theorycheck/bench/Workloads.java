@@ -11,7 +11,9 @@ import theorycheck.loss.SquaredLoss;
 import theorycheck.measure.EigenEstimate;
 import theorycheck.measure.PowerIteration;
 import theorycheck.model.DiagonalLinearNet;
+import theorycheck.model.Activation;
 import theorycheck.model.LinearModel;
+import theorycheck.model.Mlp;
 import theorycheck.optim.GradientDescent;
 import theorycheck.optim.Optimizer;
 import theorycheck.train.TrainConfig;
@@ -26,6 +28,13 @@ public final class Workloads {
     public static final long MINNORM_SEED = 1001L;
     public static final long LOGISTIC_SEED = 1002L;
     public static final long DIAG_NET_SEED = 1003L;
+    public static final long MLP_SEED = 1004L;
+    /**
+     * The training mean squared error ((1/m)Σ(f − y)², twice the objective) that {@code mlpGd} must
+     * end below: the label noise alone has variance 0.01, and a fit of the sine is far below the
+     * starting error (about 0.5), so both this and the NumPy version reach it.
+     */
+    public static final double MLP_MSE_LIMIT = 0.02;
 
     /** No trajectory recording and no loss-based stop, so the run is the optimizer loop alone. */
     private static final int NO_RECORDING = 0;
@@ -108,6 +117,35 @@ public final class Workloads {
     }
 
     /**
+     * {@code mlpGd}: 20 points x ~ U(0, 2π), y = sin x + 0.1·N(0,1); one hidden ReLU layer of width
+     * 100 with biases, W₁ and b₁ entries 0.5·N(0,1), W₂ entries N(0,1)/√100, b₂ = 0; step 0.01;
+     * exactly 20 000 full-batch GD steps on (1/2m)Σ(f(x_i) − y_i)².
+     */
+    public static Workload mlpGd() {
+        Rng rng = new Rng(MLP_SEED);
+        int m = 20;
+        int width = 100;
+        Mat x = new Mat(m, 1);
+        double[] y = new double[m];
+        for (int i = 0; i < m; i++) {
+            x.set(i, 0, rng.uniform(0.0, 2 * Math.PI));
+            y[i] = Math.sin(x.get(i, 0)) + 0.1 * rng.gaussian();
+        }
+        Mlp net = new Mlp(1, new int[] {width}, Activation.RELU, true);
+        double[] theta = new double[net.numParams()];
+        int w1 = net.weightOffset(0);
+        int b1 = net.biasOffset(0).orElseThrow();
+        int w2 = net.weightOffset(1);
+        for (int r = 0; r < width; r++) {
+            theta[w1 + r] = 0.5 * rng.gaussian();
+            theta[b1 + r] = 0.5 * rng.gaussian();
+            theta[w2 + r] = rng.gaussian() / Math.sqrt(width);
+        }
+        Objective risk = new EmpiricalRisk(net, SquaredLoss.INSTANCE, x, y);
+        return new Workload("mlpGd", risk, new GradientDescent(0.01), theta, config(20_000, 0.0));
+    }
+
+    /**
      * A gradient stopping rule is evaluated every step, as the NumPy reference does; without one,
      * the full loss (for the blow-up rule) is evaluated every {@value #LOSS_CHECK_INTERVAL} steps,
      * while non-finite gradients are still caught at every step.
@@ -119,14 +157,27 @@ public final class Workloads {
         return new TrainConfig(maxSteps, gradTol, NO_LOSS_TOL, checkEvery, BLOW_UP_FACTOR, NO_RECORDING);
     }
 
-    /** Runs each workload once and prints how it ended: a sanity check outside JMH. */
+    /**
+     * Runs each workload once and prints one JSON line per workload with its result statistic,
+     * which the side-by-side script compares with the NumPy version: a sanity check outside JMH.
+     */
     public static void main(String[] args) {
-        for (Workload w : new Workload[] {minnormGd(), logisticGd(), diagNetGd()}) {
+        for (Workload w : new Workload[] {minnormGd(), logisticGd(), diagNetGd(), mlpGd()}) {
             long start = System.nanoTime();
             TrainResult r = w.train();
             double ms = (System.nanoTime() - start) / 1e6;
-            System.out.printf("%-10s %-16s steps=%-6d loss=%.6e gradNorm=%.3e  %.1f ms (first, unwarmed run)%n",
-                    w.name(), r.status(), r.steps(), r.loss(), r.gradNorm(), ms);
+            System.out.printf(java.util.Locale.ROOT,
+                    "{\"workload\": \"%s\", \"status\": \"%s\", \"steps\": %d, \"loss\": %.17g, "
+                            + "\"ms_first_run\": %.1f}%n",
+                    w.name(), r.status(), r.steps(), r.loss(), ms);
         }
+        long start = System.nanoTime();
+        DoubleDescentSweep.RiskCurve curve = DoubleDescentSweep.run();
+        double ms = (System.nanoTime() - start) / 1e6;
+        System.out.printf(java.util.Locale.ROOT,
+                "{\"workload\": \"doubleDescentSweep\", \"features\": %s, \"mean\": %s, \"std_err\": %s, "
+                        + "\"ms_first_run\": %.1f}%n",
+                java.util.Arrays.toString(curve.features()), java.util.Arrays.toString(curve.mean()),
+                java.util.Arrays.toString(curve.stdErr()), ms);
     }
 }

@@ -6,8 +6,10 @@
  * mvn -B -Pbench package -DskipTests &amp;&amp; java -jar target/benchmarks.jar
  * </pre>
  *
- * <p>{@link theorycheck.bench.Workloads} builds the named problems from fixed seeds;
- * {@link theorycheck.bench.TrainingBenchmarks} times one full training run per invocation. The
- * workloads mirror NumPy reference scripts, so the timings can be compared one to one.
+ * <p>{@link theorycheck.bench.Workloads} builds the named problems from fixed seeds
+ * ({@link theorycheck.bench.DoubleDescentSweep} the one that is not a training run);
+ * {@link theorycheck.bench.TrainingBenchmarks} times one full run per invocation and checks its
+ * result. The NumPy versions of the same workloads are in {@code bench/numpy_ref.py};
+ * {@code python3 bench/side_by_side.py} times both in one go and compares their results.
  */
 package theorycheck.bench;

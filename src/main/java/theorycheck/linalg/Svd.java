@@ -30,6 +30,8 @@ public final class Svd {
     public static final int MAX_SWEEPS = 100;
 
     private static final double EPS = Math.ulp(1.0);
+    /** Rows of the pair order run side by side (see decomposeTall). */
+    private static final int BLOCK = 4;
 
     private Svd() {
     }
@@ -110,6 +112,9 @@ public final class Svd {
         }
         double tol = Math.max(1e-15, Math.sqrt(m) * EPS);
         double[] norms = new double[n];
+        int[] stepP = new int[BLOCK];
+        int[] stepQ = new int[BLOCK];
+        double[] gammas = new double[BLOCK];
         boolean converged = n <= 1;
         int sweeps = 0;
         double worst = 0;
@@ -120,37 +125,55 @@ public final class Svd {
             for (int j = 0; j < n; j++) {
                 norms[j] = dot(w[j], w[j]);
             }
-            for (int p = 0; p < n - 1; p++) {
-                for (int q = p + 1; q < n; q++) {
-                    double alpha = norms[p];
-                    double beta = norms[q];
-                    if (alpha == 0 || beta == 0) {
-                        continue; // a zero column is orthogonal to everything
+            // Rows of the cyclic order, (p, p+1), (p, p+2), …, (p, n−1), are run BLOCK at a time,
+            // row p + j two steps behind row p + j − 1: the pairs of one step touch distinct
+            // columns, and every column still sees its pairs in the cyclic order, so the result is
+            // that of the plain loop, bit for bit, while the dot products of a step run side by side.
+            for (int p0 = 0; p0 < n - 1; p0 += BLOCK) {
+                int rowsInBlock = Math.min(BLOCK, n - 1 - p0);
+                int lastStep = n - 1 + 2 * (rowsInBlock - 1);
+                for (int step = p0 + 1; step <= lastStep; step++) {
+                    int active = 0;
+                    for (int j = 0; j < rowsInBlock; j++) {
+                        int p = p0 + j;
+                        int q = step - 2 * j;
+                        if (q > p && q < n && norms[p] != 0 && norms[q] != 0) { // a zero column is orthogonal to everything
+                            stepP[active] = p;
+                            stepQ[active] = q;
+                            active++;
+                        }
                     }
-                    double gamma = dot(w[p], w[q]);
-                    double rel = Math.abs(gamma) / Math.sqrt(alpha) / Math.sqrt(beta);
-                    worst = Math.max(worst, rel);
-                    if (rel <= tol) {
-                        continue;
-                    }
-                    rotated = true;
-                    // Rotation that makes columns p and q orthogonal (Rutishauser's stable form).
-                    double zeta = (beta - alpha) / (2 * gamma);
-                    double t = Math.signum(zeta) / (Math.abs(zeta) + Math.hypot(1.0, zeta));
-                    if (zeta == 0) {
-                        t = 1.0;
-                    }
-                    double c = 1 / Math.sqrt(1 + t * t);
-                    double s = c * t;
-                    rotate(w[p], w[q], c, s);
-                    rotate(v[p], v[q], c, s);
-                    // Exact update of the squared norms after the rotation; recomputing would cost
-                    // another two dots per pair and is done afresh at the next sweep anyway.
-                    norms[p] = alpha - t * gamma;
-                    norms[q] = beta + t * gamma;
-                    if (norms[p] < 0 || norms[q] < 0) { // cancellation left a rounding-level negative
-                        norms[p] = dot(w[p], w[p]);
-                        norms[q] = dot(w[q], w[q]);
+                    dots(w, stepP, stepQ, active, gammas);
+                    for (int k = 0; k < active; k++) {
+                        int p = stepP[k];
+                        int q = stepQ[k];
+                        double alpha = norms[p];
+                        double beta = norms[q];
+                        double gamma = gammas[k];
+                        double rel = Math.abs(gamma) / Math.sqrt(alpha) / Math.sqrt(beta);
+                        worst = Math.max(worst, rel);
+                        if (rel <= tol) {
+                            continue;
+                        }
+                        rotated = true;
+                        // Rotation that makes columns p and q orthogonal (Rutishauser's stable form).
+                        double zeta = (beta - alpha) / (2 * gamma);
+                        double t = Math.signum(zeta) / (Math.abs(zeta) + Math.hypot(1.0, zeta));
+                        if (zeta == 0) {
+                            t = 1.0;
+                        }
+                        double c = 1 / Math.sqrt(1 + t * t);
+                        double sn = c * t;
+                        rotate(w[p], w[q], c, sn);
+                        rotate(v[p], v[q], c, sn);
+                        // Exact update of the squared norms after the rotation; recomputing would cost
+                        // another two dots per pair and is done afresh at the next sweep anyway.
+                        norms[p] = alpha - t * gamma;
+                        norms[q] = beta + t * gamma;
+                        if (norms[p] < 0 || norms[q] < 0) { // cancellation left a rounding-level negative
+                            norms[p] = dot(w[p], w[p]);
+                            norms[q] = dot(w[q], w[q]);
+                        }
                     }
                 }
             }
@@ -235,6 +258,43 @@ public final class Svd {
                 u.set(i, k, best[i] / bestNorm);
             }
             filled[k] = true;
+        }
+    }
+
+    /**
+     * out[k] = w[p[k]]ᵀw[q[k]] for k &lt; count, up to four at once in one loop: each sum is taken in
+     * index order, exactly as {@link #dot}, but the four chains of additions overlap.
+     */
+    private static void dots(double[][] w, int[] p, int[] q, int count, double[] out) {
+        if (count < 3) {
+            for (int k = 0; k < count; k++) {
+                out[k] = dot(w[p[k]], w[q[k]]);
+            }
+            return;
+        }
+        double[] a0 = w[p[0]];
+        double[] b0 = w[q[0]];
+        double[] a1 = w[p[1]];
+        double[] b1 = w[q[1]];
+        double[] a2 = w[p[2]];
+        double[] b2 = w[q[2]];
+        double[] a3 = count == 4 ? w[p[3]] : a2; // three pairs: the third is summed twice
+        double[] b3 = count == 4 ? w[q[3]] : b2;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int i = 0; i < a0.length; i++) {
+            s0 += a0[i] * b0[i];
+            s1 += a1[i] * b1[i];
+            s2 += a2[i] * b2[i];
+            s3 += a3[i] * b3[i];
+        }
+        out[0] = s0;
+        out[1] = s1;
+        out[2] = s2;
+        if (count == 4) {
+            out[3] = s3;
         }
     }
 

@@ -1,5 +1,7 @@
 package theorycheck.loss;
 
+import theorycheck.linalg.StrictExp;
+
 /**
  * ℓ(f, y) = e^{−y f} for labels y ∈ {−1, +1}; ∂ℓ/∂f = −y e^{−y f}.
  *
@@ -11,7 +13,8 @@ package theorycheck.loss;
  * divergence check treats that as a blow-up. Unlike {@link LogisticLoss}, there is no stable
  * rewriting that keeps such values finite.
  *
- * <p>Uses {@link StrictMath} so that values are bit-identical across JVMs.
+ * <p>Uses {@link StrictExp}, the bits of {@link StrictMath#exp}, so that values are bit-identical
+ * across JVMs.
  *
  * @see LogisticLoss
  */
@@ -33,7 +36,7 @@ public final class ExponentialLoss implements TwiceDifferentiableLoss {
      */
     @Override
     public double value(double f, double y) {
-        return StrictMath.exp(-LogisticLoss.checkLabel(y) * f);
+        return StrictExp.exp(-LogisticLoss.checkLabel(y) * f);
     }
 
     /**
@@ -43,7 +46,7 @@ public final class ExponentialLoss implements TwiceDifferentiableLoss {
      */
     @Override
     public double derivative(double f, double y) {
-        return -y * StrictMath.exp(-LogisticLoss.checkLabel(y) * f);
+        return -y * StrictExp.exp(-LogisticLoss.checkLabel(y) * f);
     }
 
     /**
@@ -53,6 +56,6 @@ public final class ExponentialLoss implements TwiceDifferentiableLoss {
      */
     @Override
     public double secondDerivative(double f, double y) {
-        return StrictMath.exp(-LogisticLoss.checkLabel(y) * f);
+        return StrictExp.exp(-LogisticLoss.checkLabel(y) * f);
     }
 }

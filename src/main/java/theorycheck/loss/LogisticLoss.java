@@ -1,5 +1,7 @@
 package theorycheck.loss;
 
+import theorycheck.linalg.StrictExp;
+
 /**
  * ℓ(f, y) = log(1 + e^{−y f}) for labels y ∈ {−1, +1}; ∂ℓ/∂f = −y·σ(−y f) with σ(s) = 1/(1 + e^{−s}).
  *
@@ -11,7 +13,8 @@ package theorycheck.loss;
  * near z ≈ 745; and on the wrong side e^{−z} overflows to ∞ for z &lt; −709.78, which turns
  * ∞/∞ into NaN in the naive derivative. The stable form is finite for every finite z.
  *
- * <p>Uses {@link StrictMath} so that values are bit-identical across JVMs.
+ * <p>Uses {@link StrictExp} (the bits of {@link StrictMath#exp}) and {@link StrictMath#log1p}, so
+ * that values are bit-identical across JVMs.
  *
  * @see ExponentialLoss
  */
@@ -35,9 +38,9 @@ public final class LogisticLoss implements TwiceDifferentiableLoss {
     public double value(double f, double y) {
         double z = checkLabel(y) * f;
         if (z > 0) {
-            return StrictMath.log1p(StrictMath.exp(-z));
+            return StrictMath.log1p(StrictExp.exp(-z));
         }
-        return -z + StrictMath.log1p(StrictMath.exp(z));
+        return -z + StrictMath.log1p(StrictExp.exp(z));
     }
 
     /**
@@ -66,10 +69,10 @@ public final class LogisticLoss implements TwiceDifferentiableLoss {
     /** σ(−z) = 1/(1 + e^{z}), evaluated without overflow. */
     static double sigmoidOfMinus(double z) {
         if (z > 0) {
-            double e = StrictMath.exp(-z);
+            double e = StrictExp.exp(-z);
             return e / (1 + e);
         }
-        return 1 / (1 + StrictMath.exp(z));
+        return 1 / (1 + StrictExp.exp(z));
     }
 
     /** The label itself, if it is ±1. */

@@ -43,20 +43,34 @@ public final class DiagonalLinearNet implements LinearPredictor, TwiceDifferenti
     }
 
     @Override
-    public double[] effectiveWeights(double[] theta) {
-        double[] beta = new double[dim];
+    public void effectiveWeights(double[] theta, double[] beta) {
         for (int j = 0; j < dim; j++) {
             beta[j] = pow(theta[j], depth) - pow(theta[dim + j], depth);
         }
-        return beta;
     }
 
     @Override
     public void pullback(double[] theta, Mat x, int[] rows, double[] coef, double[] grad) {
-        // g_β = Xᵀ coef, then chain rule through β = u^D − v^D.
+        // g_β = Xᵀ coef, in the first half of grad, then chain rule through β = u^D − v^D.
         LinearPredictor.weightGradient(x, rows, coef, grad);
+        chainRule(theta, grad, grad);
+    }
+
+    @Override
+    public void pullbackWeights(double[] theta, double[] gBeta, double[] grad) {
+        if (gBeta == grad) {
+            throw new IllegalArgumentException("gBeta must not be grad");
+        }
+        chainRule(theta, gBeta, grad);
+    }
+
+    /**
+     * ∂L/∂u = D u^{D−1} ⊙ g_β, ∂L/∂v = −D v^{D−1} ⊙ g_β. Entry j of gBeta is read before grad[j] and
+     * grad[d + j] are written, so gBeta may be the first half of grad.
+     */
+    private void chainRule(double[] theta, double[] gBeta, double[] grad) {
         for (int j = 0; j < dim; j++) {
-            double gb = grad[j];
+            double gb = gBeta[j];
             grad[j] = gb * depth * pow(theta[j], depth - 1);
             grad[dim + j] = -gb * depth * pow(theta[dim + j], depth - 1);
         }

@@ -62,7 +62,13 @@ public final class LinearModel implements LinearPredictor, TwiceDifferentiable {
     }
 
     @Override
-    public double[] effectiveWeights(double[] w) {
-        return w.clone();
+    public void effectiveWeights(double[] w, double[] beta) {
+        System.arraycopy(w, 0, beta, 0, dim);
+    }
+
+    /** β = w, so the gradient with respect to w is the one with respect to β. */
+    @Override
+    public void pullbackWeights(double[] w, double[] gBeta, double[] grad) {
+        System.arraycopy(gBeta, 0, grad, 0, dim);
     }
 }

@@ -4,8 +4,27 @@ import theorycheck.linalg.Mat;
 
 /** A model whose output is linear in x: f_θ(x) = ⟨β(θ), x⟩ for an effective weight vector β(θ). */
 public interface LinearPredictor extends Model {
+    /** Rows whose dot products are computed side by side in {@link #predictAndWeightGradient}. */
+    int ROW_BLOCK = 4;
+
+    /**
+     * β(θ) written into {@code beta} (length {@link #inputDim()}); θ not modified.
+     */
+    void effectiveWeights(double[] theta, double[] beta);
+
+    /**
+     * The chain rule from β to θ: grad = (∂β/∂θ)ᵀ gBeta. Overwrites grad.
+     *
+     * @param gBeta gradient with respect to β, not modified; must not be {@code grad}
+     */
+    void pullbackWeights(double[] theta, double[] gBeta, double[] grad);
+
     /** β(θ), a new array of length {@link #inputDim()}. */
-    double[] effectiveWeights(double[] theta);
+    default double[] effectiveWeights(double[] theta) {
+        double[] beta = new double[inputDim()];
+        effectiveWeights(theta, beta);
+        return beta;
+    }
 
     /** ⟨β(θ), x⟩ at the selected rows. */
     @Override
@@ -39,14 +58,75 @@ public interface LinearPredictor extends Model {
         double[] xd = x.data();
         int count = Model.count(x, rows);
         for (int i = 0; i < count; i++) {
-            double c = coef[i];
-            if (c == 0.0) {
-                continue;
-            }
-            int o = Model.row(rows, i) * dim;
+            addRow(xd, Model.row(rows, i) * dim, dim, coef[i], g);
+        }
+    }
+
+    /**
+     * {@link #rowDots} and {@link #weightGradient} in one pass over X, with coef[i] =
+     * coefficients.at(i, out[i]) asked in row order: each block of {@value #ROW_BLOCK} rows is
+     * read once for its dot products and once more, while still in cache, for its part of Xᵀcoef.
+     * The dot products of a block run side by side, each still summed in column order, and the
+     * rows enter g in row order, so out, coef and g equal those of the two separate passes bit for
+     * bit; side by side, the dot products no longer wait on one another's additions.
+     *
+     * @param out predictions, modified
+     * @param coef the coefficients used, modified
+     * @param g overwritten in its first x.cols() entries with Xᵀcoef
+     */
+    static void predictAndWeightGradient(double[] beta, Mat x, int[] rows, Coefficients coefficients, double[] out,
+            double[] coef, double[] g) {
+        int dim = x.cols();
+        java.util.Arrays.fill(g, 0, dim, 0.0);
+        double[] xd = x.data();
+        int count = Model.count(x, rows);
+        int i = 0;
+        for (; i + ROW_BLOCK <= count; i += ROW_BLOCK) {
+            int o0 = Model.row(rows, i) * dim;
+            int o1 = Model.row(rows, i + 1) * dim;
+            int o2 = Model.row(rows, i + 2) * dim;
+            int o3 = Model.row(rows, i + 3) * dim;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
             for (int j = 0; j < dim; j++) {
-                g[j] += c * xd[o + j];
+                double b = beta[j];
+                s0 += xd[o0 + j] * b;
+                s1 += xd[o1 + j] * b;
+                s2 += xd[o2 + j] * b;
+                s3 += xd[o3 + j] * b;
             }
+            accumulateRow(xd, o0, dim, i, s0, coefficients, out, coef, g);
+            accumulateRow(xd, o1, dim, i + 1, s1, coefficients, out, coef, g);
+            accumulateRow(xd, o2, dim, i + 2, s2, coefficients, out, coef, g);
+            accumulateRow(xd, o3, dim, i + 3, s3, coefficients, out, coef, g);
+        }
+        for (; i < count; i++) {
+            int o = Model.row(rows, i) * dim;
+            double s = 0;
+            for (int j = 0; j < dim; j++) {
+                s += xd[o + j] * beta[j];
+            }
+            accumulateRow(xd, o, dim, i, s, coefficients, out, coef, g);
+        }
+    }
+
+    private static void accumulateRow(double[] xd, int o, int dim, int i, double prediction,
+            Coefficients coefficients, double[] out, double[] coef, double[] g) {
+        out[i] = prediction;
+        double c = coefficients.at(i, prediction);
+        coef[i] = c;
+        addRow(xd, o, dim, c, g);
+    }
+
+    /** g += c·x_row, skipped for c = 0 (whose terms could only turn a −0 entry of g into +0). */
+    private static void addRow(double[] xd, int o, int dim, double c, double[] g) {
+        if (c == 0.0) {
+            return;
+        }
+        for (int j = 0; j < dim; j++) {
+            g[j] += c * xd[o + j];
         }
     }
 }

@@ -185,11 +185,7 @@ public final class Mlp implements TwiceDifferentiable {
 
     @Override
     public void pullback(double[] theta, Mat x, int[] rows, double[] coef, double[] grad) {
-        checkShapes(theta, x);
-        if (grad.length != numParams) {
-            throw new IllegalArgumentException("gradient has length " + grad.length + ", model has " + numParams);
-        }
-        Arrays.fill(grad, 0.0);
+        startPullback(theta, x, grad);
         double[] xd = x.data();
         int count = Model.count(x, rows);
         for (int i = 0; i < count; i++) {
@@ -200,6 +196,25 @@ public final class Mlp implements TwiceDifferentiable {
             int xo = Model.row(rows, i) * inputDim;
             forward(theta, xd, xo);
             backward(theta, xd, xo, c, grad);
+        }
+    }
+
+    /** One forward pass per row serves both the prediction and the backprop. */
+    @Override
+    public void predictAndPullback(double[] theta, Mat x, int[] rows, Coefficients coefficients, double[] out,
+            double[] coef, double[] grad) {
+        startPullback(theta, x, grad);
+        double[] xd = x.data();
+        int count = Model.count(x, rows);
+        for (int i = 0; i < count; i++) {
+            int xo = Model.row(rows, i) * inputDim;
+            double f = forward(theta, xd, xo);
+            out[i] = f;
+            double c = coefficients.at(i, f);
+            coef[i] = c;
+            if (c != 0.0) {
+                backward(theta, xd, xo, c, grad);
+            }
         }
     }
 
@@ -365,26 +380,55 @@ public final class Mlp implements TwiceDifferentiable {
     private double forward(double[] theta, double[] xd, int xo) {
         double[] in = xd;
         int inOffset = xo;
-        for (int l = 0; l < layers; l++) {
-            int n = fanIn[l];
-            int w = weightOffset[l];
-            boolean last = l == layers - 1;
-            for (int r = 0; r < fanOut[l]; r++) {
-                double s = bias ? theta[biasOffset[l] + r] : 0.0;
-                int row = w + r * n;
-                for (int k = 0; k < n; k++) {
-                    s += theta[row + k] * in[inOffset + k];
-                }
-                if (last) {
-                    return s;
-                }
-                pre[l][r] = s;
-                post[l][r] = activation.value(s);
+        for (int l = 0; l < layers - 1; l++) {
+            double[] z = pre[l];
+            affine(theta, l, in, inOffset, z);
+            double[] h = post[l];
+            for (int r = 0; r < z.length; r++) {
+                h[r] = activation.value(z[r]);
             }
-            in = post[l];
+            in = h;
             inOffset = 0;
         }
-        throw new AssertionError("unreachable: the last layer returns");
+        int l = layers - 1; // one output unit
+        int w = weightOffset[l];
+        double s = bias ? theta[biasOffset[l]] : 0.0;
+        for (int k = 0; k < fanIn[l]; k++) {
+            s += theta[w + k] * in[inOffset + k];
+        }
+        return s;
+    }
+
+    /**
+     * z = W_l·in + b_l, each z_r summed as b_r + W_{r0}in_0 + W_{r1}in_1 + … in that order. A layer
+     * with fewer inputs than units (the first layer of a net on low-dimensional data) sweeps all
+     * units for one input at a time, so the inner loop runs over the units, not over one or two
+     * inputs; the sums are the same.
+     */
+    private void affine(double[] theta, int l, double[] in, int inOffset, double[] z) {
+        int n = fanIn[l];
+        int units = fanOut[l];
+        int w = weightOffset[l];
+        if (n < units) {
+            for (int r = 0; r < units; r++) {
+                z[r] = bias ? theta[biasOffset[l] + r] : 0.0;
+            }
+            for (int k = 0; k < n; k++) {
+                double a = in[inOffset + k];
+                for (int r = 0; r < units; r++) {
+                    z[r] += theta[w + r * n + k] * a;
+                }
+            }
+            return;
+        }
+        for (int r = 0; r < units; r++) {
+            double s = bias ? theta[biasOffset[l] + r] : 0.0;
+            int row = w + r * n;
+            for (int k = 0; k < n; k++) {
+                s += theta[row + k] * in[inOffset + k];
+            }
+            z[r] = s;
+        }
     }
 
     /** grad += c·∂f/∂θ at the row last passed to forward. */
@@ -395,14 +439,28 @@ public final class Mlp implements TwiceDifferentiable {
             int w = weightOffset[l];
             double[] in = l == 0 ? xd : post[l - 1];
             int inOffset = l == 0 ? xo : 0;
-            for (int r = 0; r < fanOut[l]; r++) {
-                double d = delta[r];
-                int row = w + r * n;
+            int units = fanOut[l];
+            // each entry of grad gets one term per row, so the loop order does not change it
+            if (n < units) {
                 for (int k = 0; k < n; k++) {
-                    grad[row + k] += d * in[inOffset + k];
+                    double a = in[inOffset + k];
+                    for (int r = 0; r < units; r++) {
+                        grad[w + r * n + k] += delta[r] * a;
+                    }
                 }
-                if (bias) {
-                    grad[biasOffset[l] + r] += d;
+            } else {
+                for (int r = 0; r < units; r++) {
+                    double d = delta[r];
+                    int row = w + r * n;
+                    for (int k = 0; k < n; k++) {
+                        grad[row + k] += d * in[inOffset + k];
+                    }
+                }
+            }
+            if (bias) {
+                int b = biasOffset[l];
+                for (int r = 0; r < units; r++) {
+                    grad[b + r] += delta[r];
                 }
             }
             if (l == 0) {
@@ -427,6 +485,15 @@ public final class Mlp implements TwiceDifferentiable {
             delta = deltaPrev;
             deltaPrev = t;
         }
+    }
+
+    /** Checks shapes and zeroes grad, which the rows then accumulate into. */
+    private void startPullback(double[] theta, Mat x, double[] grad) {
+        checkShapes(theta, x);
+        if (grad.length != numParams) {
+            throw new IllegalArgumentException("gradient has length " + grad.length + ", model has " + numParams);
+        }
+        Arrays.fill(grad, 0.0);
     }
 
     private void checkShapes(double[] theta, Mat x) {

@@ -31,6 +31,35 @@ public interface Model {
      */
     void pullback(double[] theta, Mat x, int[] rows, double[] coef, double[] grad);
 
+    /** The coefficient of a selected row in a pullback, computed from that row's prediction. */
+    @FunctionalInterface
+    interface Coefficients {
+        /**
+         * @param i position among the selected rows
+         * @param prediction f_θ(x_{rows[i]})
+         */
+        double at(int i, double prediction);
+    }
+
+    /**
+     * {@link #predict} and then {@link #pullback} with coef[i] = coefficients.at(i, out[i]), asked
+     * in row order. Models override it to share the forward pass between the two; any override
+     * gives the same out, coef and grad, bit for bit, as this default.
+     *
+     * @param out predictions, modified
+     * @param coef the coefficients used, modified
+     * @param grad modified (overwritten)
+     */
+    default void predictAndPullback(double[] theta, Mat x, int[] rows, Coefficients coefficients, double[] out,
+            double[] coef, double[] grad) {
+        predict(theta, x, rows, out);
+        int count = count(x, rows);
+        for (int i = 0; i < count; i++) {
+            coef[i] = coefficients.at(i, out[i]);
+        }
+        pullback(theta, x, rows, coef, grad);
+    }
+
     /** Number of rows selected by {@code rows}. */
     static int count(Mat x, int[] rows) {
         return rows == null ? x.rows() : rows.length;

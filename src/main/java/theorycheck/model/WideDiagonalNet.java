@@ -77,8 +77,7 @@ public final class WideDiagonalNet implements LinearPredictor {
     }
 
     @Override
-    public double[] effectiveWeights(double[] theta) {
-        double[] beta = new double[dim];
+    public void effectiveWeights(double[] theta, double[] beta) {
         int off = dim * width;
         for (int i = 0; i < dim; i++) {
             double s = 0;
@@ -88,7 +87,6 @@ public final class WideDiagonalNet implements LinearPredictor {
             }
             beta[i] = s;
         }
-        return beta;
     }
 
     @Override
@@ -96,6 +94,14 @@ public final class WideDiagonalNet implements LinearPredictor {
         // g_β = Xᵀcoef, then ∂βᵢ/∂u_{ij} = v_{ij} and ∂βᵢ/∂v_{ij} = u_{ij}.
         double[] gb = new double[dim];
         LinearPredictor.weightGradient(x, rows, coef, gb);
+        pullbackWeights(theta, gb, grad);
+    }
+
+    @Override
+    public void pullbackWeights(double[] theta, double[] gb, double[] grad) {
+        if (gb == grad) {
+            throw new IllegalArgumentException("gBeta must not be grad");
+        }
         int off = dim * width;
         for (int i = 0; i < dim; i++) {
             int o = i * width;
