@@ -1,10 +1,13 @@
 package theorycheck.claims;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import theorycheck.support.ClaimId;
 import theorycheck.support.ClaimVerifier;
 
 /** The claims of theorems/sharpness/: one test per claim file, each running that claim and its control. */
+@Execution(ExecutionMode.CONCURRENT) // claims are independent: a family's claims run side by side too
 class SharpnessClaims {
 
     @Test
