@@ -257,4 +257,32 @@ class TrainerTest {
         assertEquals(r.steps(), steps.get(steps.size() - 1));
         assertEquals(r.loss(), r.trajectory().series("loss").get(steps.size() - 1), 0.0);
     }
+
+    @Test
+    void fewRecordPointsKeepTheFirstTenStepsThenDoubling() {
+        Problem p = Problem.make(SEED + 18);
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(0.01), new double[N],
+                TrainConfig.fullBatch(1000, 0).withRecordPoints(5));
+        assertEquals(java.util.List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 20L, 40L, 80L, 160L, 320L, 640L, 1000L),
+                r.trajectory().steps());
+    }
+
+    @Test
+    void manyRecordPointsAreRoughlyThatManyLogSpacedSteps() {
+        Problem p = Problem.make(SEED + 19);
+        int points = 50;
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(0.01), new double[N],
+                TrainConfig.fullBatch(10_000, 0).withRecordPoints(points));
+        java.util.List<Long> steps = r.trajectory().steps();
+        assertThat(steps.size(), greaterThanOrEqualTo(points - 5));
+        assertThat(steps.size(), lessThanOrEqualTo(points + 2));
+        assertEquals(java.util.List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), steps.subList(0, 11));
+        assertEquals(10_000L, steps.get(steps.size() - 1));
+        double ratio = Math.pow(10_000 / 10.0, 1.0 / (points - 10)); // geometric from 10 to the budget
+        for (int i = 12; i < steps.size() - 1; i++) {
+            double q = (double) steps.get(i) / steps.get(i - 1);
+            assertThat(q, lessThanOrEqualTo(ratio * 1.1));
+            assertThat(q, greaterThanOrEqualTo(ratio / 1.1));
+        }
+    }
 }
