@@ -21,7 +21,7 @@ public final class Ops {
     public static Mat mult(Mat a, Mat b, Mat c) {
         checkInner(a.cols(), b.rows(), "mult");
         c = output(c, a.rows(), b.cols(), a, b);
-        if ((long) a.rows() * a.cols() * b.cols() > BLAS_THRESHOLD) {
+        if (viaBlas(a.rows(), a.cols(), b.cols())) {
             return Nd4jBridge.gemm(a, false, b, false, c);
         }
         int m = a.rows(), k = a.cols(), n = b.cols();
@@ -53,7 +53,7 @@ public final class Ops {
     public static Mat multTransA(Mat a, Mat b, Mat c) {
         checkInner(a.rows(), b.rows(), "multTransA");
         c = output(c, a.cols(), b.cols(), a, b);
-        if ((long) a.rows() * a.cols() * b.cols() > BLAS_THRESHOLD) {
+        if (viaBlas(a.rows(), a.cols(), b.cols())) {
             return Nd4jBridge.gemm(a, true, b, false, c);
         }
         int k = a.rows(), m = a.cols(), n = b.cols();
@@ -85,7 +85,7 @@ public final class Ops {
     public static Mat multTransB(Mat a, Mat b, Mat c) {
         checkInner(a.cols(), b.cols(), "multTransB");
         c = output(c, a.rows(), b.rows(), a, b);
-        if ((long) a.rows() * a.cols() * b.rows() > BLAS_THRESHOLD) {
+        if (viaBlas(a.rows(), a.cols(), b.rows())) {
             return Nd4jBridge.gemm(a, false, b, true, c);
         }
         int m = a.rows(), k = a.cols(), n = b.rows();
@@ -220,6 +220,14 @@ public final class Ops {
             m = Math.max(m, Math.abs(a.data()[i] - b.data()[i]));
         }
         return m;
+    }
+
+    /**
+     * Whether a product of this many multiply-adds goes to ND4J's BLAS. Either path computes the same
+     * product (to rounding); the choice is about speed only.
+     */
+    static boolean viaBlas(long m, long k, long n) {
+        return m * k * n > BLAS_THRESHOLD;
     }
 
     private static void checkInner(int left, int right, String op) {

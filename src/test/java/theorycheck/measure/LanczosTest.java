@@ -112,4 +112,34 @@ class LanczosTest {
         assertThrows(IllegalArgumentException.class, () -> Lanczos.top(id, 3, 4, new Rng(1)));
         assertThrows(IllegalArgumentException.class, () -> Lanczos.top(id, 3, 1, new Rng(1), 10, 0.0));
     }
+
+    @Test
+    void stopsAsSoonAsTheResidualBoundIsMetNotAtTheStepCap() {
+        // diagonal operator, dim 400, top eigenvalue 10 far above the rest (≤ 1): the top pair is found
+        // in a few dozen products, so a run to the cap (or a stop before the bound holds) is a bug
+        int n = 400;
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = i == 7 ? 10.0 : (double) i / n;
+        }
+        SymmetricOperator diag = (v, out) -> {
+            for (int i = 0; i < n; i++) {
+                out[i] = d[i] * v[i];
+            }
+        };
+        Lanczos.Result r = Lanczos.top(diag, n, 1, new Rng(SEED + 20), n, 1e-10);
+        assertTrue(r.converged());
+        assertThat(r.iterations(), lessThanOrEqualTo(60));
+        assertEquals(10.0, r.first(), 1e-9);
+        assertThat(r.maxResidual(), lessThanOrEqualTo(1e-8));
+        assertEquals(1.0, Math.abs(r.firstVector()[7]), 1e-9);
+        Lanczos.Result b = Lanczos.bottom((v, out) -> {
+            diag.apply(v, out);
+            for (int i = 0; i < n; i++) {
+                out[i] = -out[i];
+            }
+        }, n, 1, new Rng(SEED + 21), n, 1e-10);
+        assertEquals(-10.0, b.first(), 1e-9);
+        assertThat(b.iterations(), lessThanOrEqualTo(60));
+    }
 }

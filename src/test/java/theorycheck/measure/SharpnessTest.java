@@ -211,4 +211,130 @@ class SharpnessTest {
         assertEquals(1.0, scan.effectiveCurvature(1) / scan.effectiveCurvature(0), 1e-2);
         assertThat(scan.effectiveCurvature(2) / scan.effectiveCurvature(0) - 1, greaterThanOrEqualTo(0.01));
     }
+
+    /** L(θ) = cᵀθ: no curvature, so every measure has a closed form. */
+    private static Objective linear(double[] c) {
+        return new Objective() {
+            public int dim() {
+                return c.length;
+            }
+
+            public int examples() {
+                return 1;
+            }
+
+            public double valueAndGradient(double[] t, int[] batch, double[] grad) {
+                if (grad != null) {
+                    System.arraycopy(c, 0, grad, 0, c.length);
+                }
+                return Vec.dot(c, t);
+            }
+        };
+    }
+
+    @Test
+    void worstCaseOfALinearLossIsRhoTimesTheGradientNormAlongTheGradient() {
+        double[] c = {1, -2, 2}; // ‖c‖ = 3
+        double[] theta = {0.5, 0.25, -1};
+        for (double rho : new double[] {1e-2, 1.0, 10.0}) {
+            Sharpness.WorstCase s = Sharpness.worstCase(linear(c), theta, rho, 3, 100, new Rng(SEED + 8));
+            assertEquals(3 * rho, s.value(), 1e-9 * rho, "ρ=" + rho);
+            assertEquals(3, s.restarts());
+            assertEquals(3, s.agreeing());
+            for (int i = 0; i < c.length; i++) {
+                assertEquals(rho * c[i] / 3, s.delta()[i], 1e-4 * rho, "δ points along ∇L");
+                assertEquals(3 * rho, s.restartValues()[i], 1e-9 * rho);
+            }
+        }
+    }
+
+    @Test
+    void worstCaseOfAConstantLossIsZeroAndOneStepWithOneRestartIsAllowed() {
+        Sharpness.WorstCase flat = Sharpness.worstCase(linear(new double[3]), new double[3], 1.0, 2, 5, new Rng(SEED + 9));
+        assertEquals(0.0, flat.value(), 0.0);
+        assertEquals(2, flat.agreeing());
+        // one restart, one step: a single ascent step from a random point already raises L
+        Quadratic q = new Quadratic(Mat.identity(4), new double[4]);
+        Sharpness.WorstCase one = Sharpness.worstCase(q, new double[] {1, 0, 0, 0}, 0.5, 1, 1, new Rng(SEED + 10));
+        assertEquals(1, one.restarts());
+        assertThat(one.value(), lessThanOrEqualTo(0.5 + 0.125 + 1e-12)); // ρ‖θ‖ + ½ρ², the maximum
+        assertThat(one.value(), greaterThanOrEqualTo(0.0)); // δ = 0 is allowed, so S(ρ) ≥ 0
+    }
+
+    @Test
+    void badArgumentsAreRefusedWithOneLine() {
+        Quadratic q = new Quadratic(Mat.identity(2), new double[2]);
+        double[] t = new double[2];
+        Rng rng = new Rng(SEED + 11);
+        String worst = "need ρ > 0, restarts ≥ 1, steps ≥ 1; got ";
+        assertMessage(worst + "ρ=0.0, restarts=1, steps=1", () -> Sharpness.worstCase(q, t, 0.0, 1, 1, rng));
+        assertMessage(worst + "ρ=NaN, restarts=1, steps=1", () -> Sharpness.worstCase(q, t, Double.NaN, 1, 1, rng));
+        assertMessage(worst + "ρ=1.0, restarts=0, steps=1", () -> Sharpness.worstCase(q, t, 1.0, 0, 1, rng));
+        assertMessage(worst + "ρ=1.0, restarts=1, steps=0", () -> Sharpness.worstCase(q, t, 1.0, 1, 0, rng));
+        assertMessage("need at least 2 samples for a standard error, got 1",
+                () -> Sharpness.hutchinsonTrace(PowerIteration.matrix(Mat.identity(2), 1.0), 2, 1, rng));
+        assertMessage("need r > 0 and at least 2 directions; got r=0.0, directions=2",
+                () -> Sharpness.randomDirection(q, t, 0.0, 2, rng));
+        assertMessage("need r > 0 and at least 2 directions; got r=1.0, directions=1",
+                () -> Sharpness.randomDirection(q, t, 1.0, 1, rng));
+        assertMessage("need radii > 0 and at least 2 directions; got radii=[], directions=2",
+                () -> Sharpness.randomDirectionScan(q, t, new double[0], 2, rng));
+        assertMessage("need radii > 0 and at least 2 directions; got radii=[0.1, 0.0], directions=2",
+                () -> Sharpness.randomDirectionScan(q, t, new double[] {0.1, 0.0}, 2, rng));
+        assertMessage("need radii > 0 and at least 2 directions; got radii=[0.1], directions=1",
+                () -> Sharpness.randomDirectionScan(q, t, new double[] {0.1}, 1, rng));
+    }
+
+    private static void assertMessage(String message, org.junit.jupiter.api.function.Executable call) {
+        assertEquals(message, org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, call)
+                .getMessage());
+    }
+
+    @Test
+    void onAnIsotropicQuadraticEveryProbeIsExact() {
+        // A = c·I: zᵀAz = c·n for every Rademacher z, and ΔL = ½cr² along every unit direction
+        double c = 2.5;
+        int n = 6;
+        Mat a = Ops.scale(c, Mat.identity(n));
+        Sharpness.TraceEstimate t = Sharpness.hutchinsonTrace(PowerIteration.matrix(a, 1.0), n, 2, new Rng(SEED + 12));
+        assertEquals(c * n, t.mean(), 1e-12);
+        assertEquals(0.0, t.standardError(), 1e-12);
+        assertEquals(2, t.samples());
+        double[] center = {1, -1, 0, 2, 0, 0.5};
+        double r = 0.2;
+        Sharpness.RandomDirectionProbe p = Sharpness.randomDirection(new Quadratic(a, center), center, r, 5,
+                new Rng(SEED + 13));
+        assertEquals(r, p.radius(), 0.0);
+        assertEquals(5, p.increases().length);
+        for (double inc : p.increases()) {
+            assertEquals(0.5 * c * r * r, inc, 1e-14);
+        }
+        assertEquals(0.5 * c * r * r, p.mean(), 1e-14);
+        assertEquals(0.0, p.standardError(), 1e-14);
+        assertEquals(c, p.effectiveCurvature(), 1e-12);
+    }
+
+    @Test
+    void randomDirectionStandardErrorIsTheSampleDeviationOverRootM() {
+        Mat a = Mat.ofRows(new double[] {4, 0, 0}, new double[] {0, 1, 0}, new double[] {0, 0, 0});
+        Sharpness.RandomDirectionProbe p = Sharpness.randomDirection(new Quadratic(a, new double[3]), new double[3],
+                1.0, 4, new Rng(SEED + 14));
+        double[] inc = p.increases();
+        double mean = (inc[0] + inc[1] + inc[2] + inc[3]) / 4;
+        double ss = 0;
+        for (double v : inc) {
+            ss += (v - mean) * (v - mean);
+            assertThat(v, lessThanOrEqualTo(2.0 + 1e-12)); // ½·λmax·r²
+        }
+        assertEquals(mean, p.mean(), 1e-15);
+        assertThat(ss, greaterThanOrEqualTo(1e-6)); // the directions differ
+        assertEquals(Math.sqrt(ss / 3 / 4), p.standardError(), 1e-15);
+        assertEquals(2 * mean, p.effectiveCurvature(), 1e-15);
+    }
+
+    @Test
+    void relativeSharpnessIsLambdaMaxOverLoss() {
+        assertEquals(0.5, Sharpness.relative(2.0, 4.0), 0.0);
+        assertEquals(Double.POSITIVE_INFINITY, Sharpness.relative(1.0, 0.0), 0.0);
+    }
 }

@@ -461,4 +461,43 @@ class MaxMarginTest {
         }
         return s;
     }
+
+    /** Z with rows yᵢxᵢ, built here from the data. */
+    private static Mat signed(Classification c) {
+        Mat z = new Mat(c.examples(), c.dim());
+        for (int i = 0; i < c.examples(); i++) {
+            double[] zi = Vec.scale(c.label(i), c.input(i));
+            System.arraycopy(zi, 0, z.data(), i * c.dim(), c.dim());
+        }
+        return z;
+    }
+
+    @Test
+    void kktRefinementReachesTheOptimumFromAWrongActiveSet() {
+        // wide data from w = 0: every constraint starts active, so the refinement must drop the ones
+        // with negative multipliers (and re-add any it then violates) to reach Hildreth's optimum
+        for (long seed = 0; seed < 4; seed++) {
+            Classification c = SeparableDesigns.plantedMargin(8, 12, 0.1, new Rng(SEED + 40 + seed));
+            double[] optimum = hildreth(c, COORDINATE_ASCENT_SWEEPS);
+            double[] w = MaxMargin.refineKkt(signed(c), new double[c.dim()]);
+            assertTrue(w != null, "refinement from w = 0 not verified, seed " + seed);
+            assertThat(Vec.distance(w, optimum), lessThanOrEqualTo(COORDINATE_ASCENT_TOL * Vec.norm2(optimum)));
+            double[] zw = Ops.gemv(signed(c), w, null);
+            for (double v : zw) {
+                assertThat(v, greaterThanOrEqualTo(1 - MaxMargin.KKT_TOL));
+            }
+        }
+    }
+
+    @Test
+    void kktRefinementRefusesAnInconsistentActiveSet() {
+        // tall data from w = 0: all 30 constraints active, Zw = 1 has no solution in 4 dimensions
+        Classification c = SeparableDesigns.plantedMargin(30, 4, 0.1, new Rng(SEED + 44));
+        assertEquals(null, MaxMargin.refineKkt(signed(c), new double[c.dim()]));
+        // from the optimum itself it is verified and unchanged
+        double[] optimum = hildreth(c, COORDINATE_ASCENT_SWEEPS);
+        double[] w = MaxMargin.refineKkt(signed(c), optimum);
+        assertTrue(w != null);
+        assertThat(Vec.distance(w, optimum), lessThanOrEqualTo(COORDINATE_ASCENT_TOL * Vec.norm2(optimum)));
+    }
 }

@@ -83,4 +83,40 @@ class MinNuclearNormTest {
         assertEquals(1.5, p.get(0, 0), 1e-12);
         assertEquals(1.5, p.get(0, 1), 1e-12);
     }
+
+    @Test
+    void psdProjectionUsesTheSymmetricPartAndKeepsPsdMatricesAsTheyAre() {
+        // symmetric part of [[1, 3], [1, 1]] is [[1, 2], [2, 1]] (eigenvalues 3, −1): projection ½·3·[1 1; 1 1]
+        Mat p = MinNuclearNorm.projectPsd(new Mat(2, 2, new double[] {1, 3, 1, 1}));
+        assertTrue(Ops.maxAbsDiff(new Mat(2, 2, new double[] {1.5, 1.5, 1.5, 1.5}), p) <= 1e-12, p.toString());
+        Mat psd = new Mat(3, 3, new double[] {2, 1, 0, 1, 2, 1, 0, 1, 2}); // eigenvalues 2 ± √2, 2
+        assertTrue(Ops.maxAbsDiff(psd, MinNuclearNorm.projectPsd(psd)) <= 1e-12);
+        Mat nsd = Ops.scale(-1, psd);
+        assertTrue(Ops.maxAbsDiff(new Mat(3, 3), MinNuclearNorm.projectPsd(nsd)) <= 1e-12);
+    }
+
+    @Test
+    void badProblemsAreRefusedWithOneLine() {
+        Mat a = new Mat(2, 9);
+        a.set(0, 0, 1);
+        a.set(1, 4, 1);
+        assertEquals("measurements are 2x9, y has 3, n² = 9",
+                assertThrows(IllegalArgumentException.class,
+                        () -> MinNuclearNorm.solve(a, new double[3], 3, TOL, 10)).getMessage());
+        assertEquals("measurements are 2x9, y has 2, n² = 4",
+                assertThrows(IllegalArgumentException.class,
+                        () -> MinNuclearNorm.solve(a, new double[2], 2, TOL, 10)).getMessage());
+        for (double tol : new double[] {0, 1, Double.NaN}) {
+            assertEquals("need tol in (0, 1) and maxIterations ≥ 1",
+                    assertThrows(IllegalArgumentException.class,
+                            () -> MinNuclearNorm.solve(a, new double[2], 3, tol, 10)).getMessage());
+        }
+        assertEquals("need tol in (0, 1) and maxIterations ≥ 1",
+                assertThrows(IllegalArgumentException.class,
+                        () -> MinNuclearNorm.solve(a, new double[2], 3, TOL, 0)).getMessage());
+        // n(n+1)/2 measurements are allowed: n = 2 with all three diagonal/off-diagonal directions
+        Mat full = new Mat(3, 4, new double[] {1, 0, 0, 0, 0, 0, 0, 1, 0, 0.5, 0.5, 0});
+        MinNuclearNorm.Result r = MinNuclearNorm.solve(full, new double[] {2, 1, 0.5}, 2, TOL, 1);
+        assertEquals(1, r.iterations());
+    }
 }

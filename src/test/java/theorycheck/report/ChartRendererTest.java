@@ -14,6 +14,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import theorycheck.claim.Chart;
 import theorycheck.claim.ClaimResult;
@@ -71,7 +72,7 @@ class ChartRendererTest {
                 Chart.Series.line("a", new double[] {1, 2}, new double[] {2, 3}),
                 Chart.Series.line("gone", new double[] {NAN}, new double[] {1})));
         XYChart xy = ChartRenderer.toXChart(c).orElseThrow();
-        assertEquals(List.of("a", "a (2)"), new ArrayList<>(xy.getSeriesMap().keySet()));
+        assertEquals(List.of("a", "a (2)"), xy.getSeriesCollection().stream().map(XYSeries::getName).toList());
     }
 
     @Test
@@ -111,7 +112,7 @@ class ChartRendererTest {
         XYChart n = ChartRenderer.toXChart(narrow).orElseThrow();
         assertAll(
                 () -> assertFalse(w.getStyler().isYAxisLogarithmic()),
-                () -> assertArrayEquals(new double[] {0, -30, -60}, w.getSeriesMap().get("a").getYData(), 1e-12),
+                () -> assertArrayEquals(new double[] {0, -30, -60}, w.getSeries("a").getYData(), 1e-12),
                 () -> assertTrue(w.getStyler().isXAxisLogarithmic()),
                 () -> assertTrue(n.getStyler().isYAxisLogarithmic()),
                 () -> assertTrue(ChartRenderer.png(wide).isPresent()));

@@ -3,6 +3,8 @@ package theorycheck.train;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -103,6 +105,11 @@ class TrainerTest {
         assertEquals(RunStatus.DIVERGED, r.status(), r.detail());
         assertThat(r.detail(), containsString("non-finite"));
         assertTrue(Vec.isFinite(r.theta()), "returned θ must be the last finite iterate");
+        // and it is the iterate of the step before: the same run stopped one step earlier
+        TrainResult last = Trainer.run(p.risk(), new GradientDescent(lr), new double[N],
+                new TrainConfig(r.steps() - 1, 0, 0.0, 1, Double.MAX_VALUE, 0));
+        assertArrayEquals(last.theta(), r.theta(), 0.0);
+        assertEquals(0, r.trajectory().size(), "recordPoints = 0 records nothing");
     }
 
     @Test
@@ -176,5 +183,98 @@ class TrainerTest {
         TrainConfig config = new TrainConfig(2_000, 0, 0, 10, 1e12, 50);
         return Trainer.run(p.risk(), new GradientDescent(0.3 / p.spectrum().lambdaMax()), sampler, new double[N], config,
                 probes);
+    }
+
+    @Test
+    void checkingLessOftenDoesNotChangeTheFullBatchTrajectory() {
+        // the loss is only evaluated every k steps, but every step must still use ∇L at the current θ
+        Problem p = Problem.make(SEED + 14);
+        double lr = 1.0 / p.spectrum().lambdaMax();
+        TrainResult every = Trainer.run(p.risk(), new GradientDescent(lr), new double[N], TrainConfig.fullBatch(20, 0));
+        TrainResult seventh = Trainer.run(p.risk(), new GradientDescent(lr), new double[N],
+                TrainConfig.fullBatch(20, 0).withCheckEvery(7));
+        assertArrayEquals(every.theta(), seventh.theta(), 0.0);
+        assertEquals(20, seventh.steps());
+        assertEquals(RunStatus.BUDGET_EXHAUSTED, seventh.status());
+        assertEquals(every.loss(), seventh.loss(), 0.0, "the final loss is evaluated at the last step");
+        assertEquals(every.gradNorm(), seventh.gradNorm(), 0.0);
+        assertEquals(p.risk().value(every.theta()), every.loss(), 0.0);
+    }
+
+    @Test
+    void lossToleranceStopsAtTheFirstStepBelowIt() {
+        Problem p = Problem.make(SEED + 15);
+        double lr = 1.0 / p.spectrum().lambdaMax();
+        TrainConfig config = TrainConfig.fullBatch(100_000, 0).withLossTol(1e-4);
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(lr), new double[N], config);
+        assertEquals(RunStatus.CONVERGED, r.status(), r.detail());
+        assertThat(r.loss(), lessThan(1e-4));
+        assertThat(r.steps(), greaterThan(1L));
+        TrainResult before = Trainer.run(p.risk(), new GradientDescent(lr), new double[N],
+                TrainConfig.fullBatch(r.steps() - 1, 0));
+        assertThat(before.loss(), greaterThanOrEqualTo(1e-4));
+        // the gradient rule: the first step with ‖∇L‖ below the tolerance
+        double gradTol = r.gradNorm() * 1.0000001;
+        TrainResult g = Trainer.run(p.risk(), new GradientDescent(lr), new double[N],
+                TrainConfig.fullBatch(100_000, gradTol));
+        assertThat(g.gradNorm(), lessThan(gradTol));
+        TrainResult gBefore = Trainer.run(p.risk(), new GradientDescent(lr), new double[N],
+                TrainConfig.fullBatch(g.steps() - 1, 0));
+        assertThat(gBefore.gradNorm(), greaterThanOrEqualTo(gradTol));
+    }
+
+    @Test
+    void aNonFiniteStartOrAWrongLengthStartIsReported() {
+        Problem p = Problem.make(SEED + 16);
+        double[] start = new double[N];
+        start[3] = Double.NaN;
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(0.1), start, TrainConfig.fullBatch(10, 0));
+        assertEquals(RunStatus.DIVERGED, r.status());
+        assertEquals(0, r.steps());
+        assertEquals("non-finite at the start", r.detail());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Trainer.run(p.risk(), new GradientDescent(0.1), new double[N + 1], TrainConfig.fullBatch(10, 0)));
+        assertEquals("θ₀ has length 13, objective has 12", e.getMessage());
+    }
+
+    @Test
+    void recordedStepsAreStrictlyIncreasingAndEndAtTheStop() {
+        Problem p = Problem.make(SEED + 17);
+        double lr = 1.0 / p.spectrum().lambdaMax();
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(lr), new double[N], TrainConfig.fullBatch(100_000, 1e-6));
+        java.util.List<Long> steps = r.trajectory().steps();
+        for (int i = 1; i < steps.size(); i++) {
+            assertThat(steps.get(i), greaterThan(steps.get(i - 1)));
+        }
+        assertEquals(r.steps(), steps.get(steps.size() - 1));
+        assertEquals(r.loss(), r.trajectory().series("loss").get(steps.size() - 1), 0.0);
+    }
+
+    @Test
+    void fewRecordPointsKeepTheFirstTenStepsThenDoubling() {
+        Problem p = Problem.make(SEED + 18);
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(0.01), new double[N],
+                TrainConfig.fullBatch(1000, 0).withRecordPoints(5));
+        assertEquals(java.util.List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 20L, 40L, 80L, 160L, 320L, 640L, 1000L),
+                r.trajectory().steps());
+    }
+
+    @Test
+    void manyRecordPointsAreRoughlyThatManyLogSpacedSteps() {
+        Problem p = Problem.make(SEED + 19);
+        int points = 50;
+        TrainResult r = Trainer.run(p.risk(), new GradientDescent(0.01), new double[N],
+                TrainConfig.fullBatch(10_000, 0).withRecordPoints(points));
+        java.util.List<Long> steps = r.trajectory().steps();
+        assertThat(steps.size(), greaterThanOrEqualTo(points - 5));
+        assertThat(steps.size(), lessThanOrEqualTo(points + 2));
+        assertEquals(java.util.List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), steps.subList(0, 11));
+        assertEquals(10_000L, steps.get(steps.size() - 1));
+        double ratio = Math.pow(10_000 / 10.0, 1.0 / (points - 10)); // geometric from 10 to the budget
+        for (int i = 12; i < steps.size() - 1; i++) {
+            double q = (double) steps.get(i) / steps.get(i - 1);
+            assertThat(q, lessThanOrEqualTo(ratio * 1.1));
+            assertThat(q, greaterThanOrEqualTo(ratio / 1.1));
+        }
     }
 }
