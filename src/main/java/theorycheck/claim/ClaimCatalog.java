@@ -70,7 +70,7 @@ public final class ClaimCatalog {
     public ClaimSpec get(String id) {
         ClaimSpecException e = broken.get(id);
         if (e != null) {
-            throw new ClaimSpecException(e.file(), e.field(), e.getMessage().substring(e.getMessage().indexOf("': ") + 3));
+            throw new ClaimSpecException(e.file(), e.field(), e.problem()); // a fresh one per test that asks
         }
         ClaimSpec s = byId.get(id);
         if (s == null) {

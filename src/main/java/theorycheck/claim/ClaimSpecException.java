@@ -6,11 +6,18 @@ import java.nio.file.Path;
 public final class ClaimSpecException extends RuntimeException {
     private final transient Path file;
     private final String field;
+    private final String problem;
 
     public ClaimSpecException(Path file, String field, String problem) {
         super(file + ": field '" + field + "': " + problem);
         this.file = file;
         this.field = field;
+        this.problem = problem;
+    }
+
+    /** What is wrong with the field, without the file and field names. */
+    public String problem() {
+        return problem;
     }
 
     public Path file() {

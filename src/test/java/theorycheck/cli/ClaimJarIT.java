@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,19 +26,10 @@ class ClaimJarIT {
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
-        JsonNode record = recorded(id);
+        JsonNode record = Recorded.claim(id);
         assertTrue(out.contains("  verdict  " + record.get("verdict").asText() + "  ("), out);
         assertTrue(out.contains("as recorded"), out);
         assertTrue(out.contains("  control  " + record.get("control_verdict").asText() + "  ("), out);
         assertTrue(out.contains("  key      " + record.get("key_number").asText()), out);
-    }
-
-    private static JsonNode recorded(String id) throws IOException {
-        for (JsonNode c : new ObjectMapper().readTree(Path.of("reports", "verdicts.json").toFile()).get("claims")) {
-            if (c.get("id").asText().equals(id)) {
-                return c;
-            }
-        }
-        throw new IllegalStateException(id + " is not in reports/verdicts.json");
     }
 }

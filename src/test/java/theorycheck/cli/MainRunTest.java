@@ -6,15 +6,13 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@code run} outside the test runner: it reproduces what the test run recorded in
@@ -43,7 +41,7 @@ class MainRunTest {
     @ParameterizedTest
     @ValueSource(strings = {"book.T1.1", "book.C.6", "book.A.4"})
     void reproducesTheRecordedVerdictControlAndKeyNumber(String id) throws IOException {
-        JsonNode record = recorded(id);
+        JsonNode record = Recorded.claim(id);
         assertEquals(0, run("run", id), err::toString);
         String s = stdout();
         assertThat(s, containsString("  verdict  " + record.get("verdict").asText() + "  ("));
@@ -105,14 +103,5 @@ class MainRunTest {
         err.reset();
         assertEquals(2, run("seed", "book.T1.1", "abc", "0"));
         assertThat(oneErrorLine(), startsWith("<base-seed> must be an integer, got 'abc'"));
-    }
-
-    private static JsonNode recorded(String id) throws IOException {
-        for (JsonNode c : new ObjectMapper().readTree(Path.of("reports", "verdicts.json").toFile()).get("claims")) {
-            if (c.get("id").asText().equals(id)) {
-                return c;
-            }
-        }
-        throw new IllegalStateException(id + " is not in reports/verdicts.json");
     }
 }
