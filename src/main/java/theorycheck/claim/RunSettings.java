@@ -34,15 +34,8 @@ public record RunSettings(long baseSeed, Tier tier, Optional<String> onlyClaim, 
 
     /** Reads the system properties. */
     public static RunSettings fromSystemProperties() {
-        long seed = DEFAULT_SEED;
         String s = blankToNull(System.getProperty(SEED_PROPERTY_NAME));
-        if (s != null) {
-            try {
-                seed = Long.parseLong(s.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("-D" + SEED_PROPERTY_NAME + " must be an integer, got '" + s + "'");
-            }
-        }
+        long seed = s == null ? DEFAULT_SEED : integer("-D" + SEED_PROPERTY_NAME, s);
         String t = blankToNull(System.getProperty(TIER_PROPERTY_NAME));
         Tier tier = Tier.QUICK;
         if (t != null) {
@@ -56,15 +49,7 @@ public record RunSettings(long baseSeed, Tier tier, Optional<String> onlyClaim, 
         OptionalInt trial = OptionalInt.empty();
         String k = blankToNull(System.getProperty(TRIAL_PROPERTY_NAME));
         if (k != null) {
-            try {
-                int v = Integer.parseInt(k.strip());
-                if (v < 0) {
-                    throw new NumberFormatException();
-                }
-                trial = OptionalInt.of(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("-D" + TRIAL_PROPERTY_NAME + " must be an integer ≥ 0, got '" + k + "'");
-            }
+            trial = OptionalInt.of(nonNegative("-D" + TRIAL_PROPERTY_NAME, k));
             if (claim.isEmpty()) {
                 throw new IllegalArgumentException("-D" + TRIAL_PROPERTY_NAME + " needs -D" + CLAIM_PROPERTY_NAME);
             }
@@ -81,6 +66,28 @@ public record RunSettings(long baseSeed, Tier tier, Optional<String> onlyClaim, 
                     + TRIAL_PROPERTY_NAME);
         }
         return new RunSettings(seed, tier, claim, trial, root, seeds);
+    }
+
+    /** {@code text} as a seed; otherwise one line naming {@code what} (a property or an option) and the value. */
+    public static long integer(String what, String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be an integer, got '" + text + "'");
+        }
+    }
+
+    /** {@code text} as a trial index (≥ 0); otherwise one line naming {@code what} and the value. */
+    public static int nonNegative(String what, String text) {
+        try {
+            int v = Integer.parseInt(text.strip());
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is allowed
+        }
+        throw new IllegalArgumentException(what + " must be an integer ≥ 0, got '" + text + "'");
     }
 
     /**

@@ -100,9 +100,9 @@ public final class Main {
             }
             String value = args[++i];
             switch (option) {
-                case "--seed" -> seed = parseLong("--seed", value);
+                case "--seed" -> seed = RunSettings.integer("--seed", value);
                 case "--tier" -> tier = Tier.parse(value);
-                case "--trial" -> trial = OptionalInt.of(nonNegative("--trial", value));
+                case "--trial" -> trial = OptionalInt.of(RunSettings.nonNegative("--trial", value));
                 case "--set" -> sets.add(value);
                 case "--root" -> root = Path.of(value).toAbsolutePath();
                 default -> throw new UsageException("unknown option '" + option + "'; allowed: --seed, --tier, --trial, --set, --root");
@@ -147,27 +147,8 @@ public final class Main {
         if (!ClaimChecks.ids().contains(id)) {
             throw new UsageException(ClaimChecks.unknownId(id, ClaimChecks.ids()));
         }
-        out.println(TrialSeeds.seed(arm, parseLong("<base-seed>", args[2]), nonNegative("<trial>", args[3])));
-    }
-
-    private static long parseLong(String what, String text) {
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException(what + " must be an integer, got '" + text + "'");
-        }
-    }
-
-    private static int nonNegative(String what, String text) {
-        try {
-            int v = Integer.parseInt(text.strip());
-            if (v >= 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is allowed
-        }
-        throw new UsageException(what + " must be an integer ≥ 0, got '" + text + "'");
+        out.println(TrialSeeds.seed(arm, RunSettings.integer("<base-seed>", args[2]),
+                RunSettings.nonNegative("<trial>", args[3])));
     }
 
     private static Path dir(String[] args) {

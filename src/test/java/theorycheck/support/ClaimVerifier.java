@@ -84,22 +84,20 @@ public final class ClaimVerifier {
      * never a green run that ran nothing, never the same stack trace once per claim.
      */
     static RunSettings settingsOrStop() {
-        String problem;
-        try {
-            Optional<String> busy = ReportSessionListener.runProblem();
-            if (busy.isPresent()) {
-                throw new IllegalArgumentException(busy.get());
+        String problem = ReportSessionListener.runProblem().orElse(null);
+        if (problem == null) {
+            try {
+                RunSettings settings = RunSettings.fromSystemProperties();
+                ClaimCatalog catalog = catalog(settings);
+                Optional<String> unknown = settings.onlyClaim().filter(id -> !catalog.contains(id));
+                if (unknown.isEmpty()) {
+                    return settings;
+                }
+                problem = "-D" + RunSettings.CLAIM_PROPERTY_NAME + ": " + ClaimChecks.unknownId(unknown.get(),
+                        catalog.ids());
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
             }
-            RunSettings settings = RunSettings.fromSystemProperties();
-            ClaimCatalog catalog = catalog(settings);
-            Optional<String> unknown = settings.onlyClaim().filter(id -> !catalog.contains(id));
-            if (unknown.isEmpty()) {
-                return settings;
-            }
-            problem = "-D" + RunSettings.CLAIM_PROPERTY_NAME + ": " + ClaimChecks.unknownId(unknown.get(),
-                    catalog.ids());
-        } catch (IllegalArgumentException e) {
-            problem = e.getMessage();
         }
         if (REPORTED_PROBLEMS.add(problem)) {
             throw new AssertionFailedError("cannot run claims: " + problem);
