@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import theorycheck.data.Rng;
 
 /**
@@ -34,8 +36,14 @@ public final class ClaimRunner {
                     + " tier; allowed 0.." + (Math.max(claimTrials, controlTrials) - 1));
         }
         long start = System.nanoTime();
-        Evidence claimEvidence = arm(spec, settings, "claim", check, claimTrials);
-        Evidence controlEvidence = arm(spec, settings, "control", check, controlTrials);
+        Set<String> read = ConcurrentHashMap.newKeySet();
+        Evidence claimEvidence = arm(spec, settings, "claim", check, claimTrials, read);
+        Evidence controlEvidence = arm(spec, settings, "control", check, controlTrials, read);
+        if (settings.onlyTrial().isEmpty()) {
+            // one trial or arm may take one branch of a variant; all trials of both arms together must read
+            // every key (the control's keys are the claim's: its file may only override them)
+            spec.setting(settings.tier()).requireRead(read);
+        }
         List<Chart> charts = new ArrayList<>(check.charts(claimEvidence));
         charts.addAll(check.charts(controlEvidence));
         Statistics s = claimEvidence.statistics();
@@ -55,10 +63,11 @@ public final class ClaimRunner {
         return settings.tier() == Tier.QUICK ? spec.control().trials() : spec.control().trialsDeep();
     }
 
-    private <I> Evidence arm(ClaimSpec spec, RunSettings settings, String arm, InstanceCheck<I> check, int n) {
+    private <I> Evidence arm(ClaimSpec spec, RunSettings settings, String arm, InstanceCheck<I> check, int n,
+            Set<String> read) {
         // The control's seeds are a separate stream so that adding control trials never moves claim trials.
         String seedKey = arm.equals("claim") ? spec.id() : spec.id() + "#control";
-        Setting setting = spec.setting(settings.tier(), arm);
+        Setting setting = spec.setting(settings.tier(), arm).countingReadsInto(read);
         List<TrialResult> results = new ArrayList<>();
         List<Integer> indices = new ArrayList<>();
         if (settings.onlyTrial().isPresent()) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code setting} block of a claim file: the ranges and values instances are drawn from.
@@ -12,10 +13,38 @@ import java.util.Map;
 public final class Setting {
     private final Path file;
     private final Map<String, Object> values;
+    /** Keys a check has read a value of, when a run keeps count ({@link #countingReadsInto}); else null. */
+    private final Set<String> read;
 
     Setting(Path file, Map<String, Object> values) {
+        this(file, values, null);
+    }
+
+    private Setting(Path file, Map<String, Object> values, Set<String> read) {
         this.file = file;
         this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.read = read;
+    }
+
+    /**
+     * This setting, adding every key whose value is read to {@code read} (which must be safe for trials
+     * running side by side): a run uses it to find keys no check reads.
+     */
+    public Setting countingReadsInto(Set<String> read) {
+        return new Setting(file, values, read);
+    }
+
+    /**
+     * Fails when a key of this setting is not in {@code read}: a value no check reads is a number a
+     * reader believes matters and does not, so it is an error like an unknown field.
+     */
+    public void requireRead(Set<String> read) {
+        for (String key : values.keySet()) {
+            if (!read.contains(key)) {
+                throw bad(key, "is read by no check of this claim; remove it or read it (keys read: "
+                        + String.join(", ", new java.util.TreeSet<>(read)) + ")");
+            }
+        }
     }
 
     public Map<String, Object> asMap() {
@@ -29,7 +58,7 @@ public final class Setting {
         }
         Map<String, Object> merged = new LinkedHashMap<>(values);
         merged.putAll(overrides.values);
-        return new Setting(file, merged);
+        return new Setting(file, merged, read);
     }
 
     public boolean has(String key) {
@@ -159,6 +188,9 @@ public final class Setting {
     private Object raw(String key) {
         if (!values.containsKey(key)) {
             throw bad(key, "missing (the claim's test reads it)");
+        }
+        if (read != null) {
+            read.add(key);
         }
         return values.get(key);
     }

@@ -1,18 +1,20 @@
 package theorycheck.report;
 
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.TestResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.model.Label;
-import io.qameta.allure.model.Parameter;
-import io.qameta.allure.model.TestResult;
 import theorycheck.claim.Chart;
 import theorycheck.claim.ClaimResult;
 import theorycheck.claim.ClaimSpec;
+import theorycheck.claim.Disagreement;
 import theorycheck.claim.Evidence;
 
 /**
@@ -21,7 +23,8 @@ import theorycheck.claim.Evidence;
  *
  * <p>Labels: epic = family, feature = source document, story = claim id; {@value #VERDICT_LABEL},
  * {@value #SOURCE_SAYS_LABEL} and {@value #AGREES_LABEL} as labels and as tags. The default suite
- * labels (the test class) are replaced so the Suites view reads verdict → family → claim id.
+ * labels (the test class) are replaced so the Suites view reads family → verdict → claim id (the report
+ * step adds each family's verdict counts to its name: {@link FamilySuites}).
  * Attachments: statement, setting, per-trial CSV of each arm, statistics, minimized counterexamples,
  * and every chart as a PNG (a key-value chart when the checks drew none).
  */
@@ -33,6 +36,8 @@ public final class AllureClaimReport {
     public static final String AGREES_LABEL = "agrees_with_source";
     public static final String EVIDENCE_LABEL = "evidence";
     public static final String DISAGREEMENT_LABEL = "disagreement";
+    /** How the status message of a claim that disagrees with its source starts (the categories match it). */
+    public static final String DISAGREES_PREFIX = "disagrees with the source";
     /** Labels this class owns: any earlier value is replaced. */
     static final Set<String> REPLACED_LABELS = Set.of("parentSuite", "suite", "subSuite", "epic", "feature", "story",
             VERDICT_LABEL, SOURCE_SAYS_LABEL, AGREES_LABEL, EVIDENCE_LABEL, DISAGREEMENT_LABEL);
@@ -68,7 +73,7 @@ public final class AllureClaimReport {
     public static void decorate(TestResult tr, ClaimResult r) {
         ClaimSpec s = r.spec();
         tr.setName(ClaimTexts.testName(s));
-        tr.setDescription(ClaimTexts.description(r));
+        tr.setDescriptionHtml(ClaimTexts.descriptionHtml(r));
         List<Label> labels = new ArrayList<>(tr.getLabels() == null ? List.of() : tr.getLabels());
         labels.removeIf(l -> REPLACED_LABELS.contains(l.getName()));
         labels.addAll(labels(r));
@@ -76,6 +81,15 @@ public final class AllureClaimReport {
         List<Parameter> params = new ArrayList<>(tr.getParameters() == null ? List.of() : tr.getParameters());
         params.addAll(parameters(r));
         tr.setParameters(params);
+        // a passing claim has no message of its own: a disagreement takes its place, so that the Categories
+        // widget on the first screen lists the disagreements by class (a failure's message replaces it)
+        s.disagreement().ifPresent(d -> tr.setStatusDetails(new StatusDetails().setMessage(
+                disagreementMessage(d, s.disagreementNote().orElse("")))));
+    }
+
+    /** "disagrees with the source (substantive): note". */
+    public static String disagreementMessage(Disagreement d, String note) {
+        return DISAGREES_PREFIX + " (" + d.label() + "): " + note;
     }
 
     /** The labels of a claim's result, in the order they are added. */
@@ -85,8 +99,8 @@ public final class AllureClaimReport {
         String says = ClaimTexts.sourceSays(s);
         String agrees = ClaimTexts.agreement(r);
         List<Label> labels = new ArrayList<>(List.of(
-                label("parentSuite", r.verdict().title()),
-                label("suite", s.family()),
+                label("parentSuite", s.family()),
+                label("suite", r.verdict().title()),
                 label("subSuite", s.id()),
                 label("epic", s.family()),
                 label("feature", s.sourceDocument()),

@@ -1,5 +1,9 @@
 package theorycheck.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,20 +12,19 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import theorycheck.claim.Disagreement;
 
 /**
  * The report-level files Allure reads from its results folder: {@code categories.json}, which sorts
- * failures into "reproduction changed" and "harness broken", and {@code environment.properties}.
+ * failures into "reproduction changed" and "harness broken" and passing claims that disagree with their
+ * source by class, and {@code environment.properties}.
  */
 public final class AllureResultsFiles {
     public static final String CATEGORIES_FILE = "categories.json";
     public static final String ENVIRONMENT_FILE = "environment.properties";
     public static final String REPRODUCTION_CHANGED_CATEGORY = "reproduction changed";
     public static final String HARNESS_BROKEN_CATEGORY = "harness broken";
+    public static final String DISAGREES_CATEGORY = "disagrees with the source";
 
     private AllureResultsFiles() {
     }
@@ -41,7 +44,13 @@ public final class AllureResultsFiles {
                         List.of("failed"), startsWith(harnessBrokenPrefix)),
                 category(HARNESS_BROKEN_CATEGORY,
                         "A test that threw instead of deciding: a bad claim file or setting, a bug.",
-                        List.of("broken"), null));
+                        List.of("broken"), null),
+                disagreement(Disagreement.SUBSTANTIVE,
+                        "The statement, read as its authors meant it, in its own setting, is contradicted."),
+                disagreement(Disagreement.READING,
+                        "Contradicted only under an operational reading the source does not force."),
+                disagreement(Disagreement.PREMISE,
+                        "The source's hypotheses fail on the instances, so the statement does not apply there."));
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try {
@@ -49,6 +58,12 @@ public final class AllureResultsFiles {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Passing claims whose verdict disagrees with the source, of class {@code d} (see AllureClaimReport). */
+    private static Map<String, Object> disagreement(Disagreement d, String description) {
+        return category(DISAGREES_CATEGORY + ": " + d.label(), description, List.of("passed"),
+                startsWith(AllureClaimReport.disagreementMessage(d, "")));
     }
 
     private static Map<String, Object> category(String name, String description, List<String> statuses, String regex) {

@@ -3,11 +3,15 @@ package theorycheck.report;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +28,10 @@ import theorycheck.claim.Evidence;
 import theorycheck.claim.TrialResult;
 
 /**
- * Draws a {@link Chart} as a PNG (256 colours) with XChart.
+ * Draws a {@link Chart} as a PNG with XChart: lines without anti-aliasing in a fixed set of opaque
+ * colours, so a chart holds a few dozen exact colours and is stored with an exact palette of them (a
+ * tenth of the bytes of an anti-aliased full-colour chart, and nothing lost to colour reduction). Every
+ * claim's charts go into the one-file report, which must stay small enough to send.
  *
  * <p>Points that cannot be drawn are dropped, never clamped: non-finite coordinates always, and on a
  * logarithmic axis non-positive ones. A series left with no point is left out; a chart left with no
@@ -32,9 +39,13 @@ import theorycheck.claim.TrialResult;
  */
 public final class ChartRenderer {
     /** Image width in pixels. */
-    public static final int WIDTH = 900;
+    public static final int WIDTH = 720;
     /** Image height in pixels. */
-    public static final int HEIGHT = 600;
+    public static final int HEIGHT = 460;
+    /** Series colours, opaque (XChart's own are translucent, and every overlap is one more colour). */
+    static final Color[] SERIES_COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+        new Color(0xbcbd22), new Color(0x17becf)};
     /** Lines with more points than this are drawn without markers. */
     static final int MARKER_LIMIT = 60;
     /** Legends with more series than this are drawn beside the plot rather than under it. */
@@ -54,28 +65,62 @@ public final class ChartRenderer {
             return Optional.empty();
         }
         try {
-            return Optional.of(indexedPng(BitmapEncoder.getBufferedImage(xy.get())));
+            return Optional.of(palettePng(BitmapEncoder.getBufferedImage(xy.get())));
         } catch (IOException e) {
             throw new UncheckedIOException("chart " + chart.fileName() + " could not be encoded", e);
         }
     }
 
     /**
-     * The image as a PNG of at most 256 colours: a chart has a handful of colours plus their anti-aliased
-     * edges, so a palette keeps it legible at about half the bytes of a full-colour PNG (every claim's
-     * charts go into the one-file report, which must stay small enough to send).
+     * The image as a PNG with a palette of exactly its colours (1, 2, 4 or 8 bits a pixel, as few as hold
+     * them); past 256 colours, the nearest of a standard 256-colour palette.
      */
-    static byte[] indexedPng(BufferedImage image) throws IOException {
-        BufferedImage indexed = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_INDEXED);
-        Graphics2D g = indexed.createGraphics();
+    static byte[] palettePng(BufferedImage image) throws IOException {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
+        Map<Integer, Integer> index = new LinkedHashMap<>();
+        for (int v : rgb) {
+            if (index.putIfAbsent(v & 0xFFFFFF, index.size()) == null && index.size() > 256) {
+                return png(redrawn(image, new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED)));
+            }
+        }
+        int n = index.size();
+        int bits = n <= 2 ? 1 : n <= 4 ? 2 : n <= 16 ? 4 : 8;
+        byte[] r = new byte[n];
+        byte[] g = new byte[n];
+        byte[] b = new byte[n];
+        index.forEach((colour, i) -> {
+            r[i] = (byte) (colour >> 16);
+            g[i] = (byte) (colour >> 8);
+            b[i] = colour.byteValue();
+        });
+        IndexColorModel palette = new IndexColorModel(bits, n, r, g, b);
+        BufferedImage out = new BufferedImage(w, h,
+                bits == 8 ? BufferedImage.TYPE_BYTE_INDEXED : BufferedImage.TYPE_BYTE_BINARY, palette);
+        WritableRaster raster = out.getRaster();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                raster.setSample(x, y, 0, index.get(rgb[y * w + x] & 0xFFFFFF));
+            }
+        }
+        return png(out);
+    }
+
+    private static BufferedImage redrawn(BufferedImage image, BufferedImage into) {
+        Graphics2D g = into.createGraphics();
         try {
             g.drawImage(image, 0, 0, null);
         } finally {
             g.dispose();
         }
+        return into;
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (!ImageIO.write(indexed, "png", out)) {
-            throw new IOException("no PNG writer for an indexed image");
+        if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer for a " + image.getType() + " image");
         }
         return out.toByteArray();
     }
@@ -123,7 +168,8 @@ public final class ChartRenderer {
         styler.setLegendLayout(row ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setAntiAlias(true);
+        styler.setAntiAlias(false);
+        styler.setSeriesColors(SERIES_COLOURS);
         Set<String> names = new HashSet<>();
         for (int k = 0; k < kept.size(); k++) {
             Chart.Series s = kept.get(k);

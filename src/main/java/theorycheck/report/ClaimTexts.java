@@ -3,6 +3,8 @@ package theorycheck.report;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import theorycheck.claim.ClaimResult;
@@ -20,6 +22,8 @@ import theorycheck.claim.TrialResult;
  * {@link Locale#ROOT} so the text does not depend on the machine.
  */
 public final class ClaimTexts {
+    private static final Parser MARKDOWN = Parser.builder().build();
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).build();
     /** Said of every universal claim: trials support it, they never prove it. */
     public static final String UNIVERSAL_CAVEAT =
             "A universal claim is only ever supported by trials, never proven: HOLDS means no counterexample was found "
@@ -41,6 +45,15 @@ public final class ClaimTexts {
     /** yes, no, or n.a. (source silent, or our verdict inconclusive). */
     public static String agreement(ClaimResult r) {
         return r.agreesWithSource().map(a -> a ? "yes" : "no").orElse("n.a.");
+    }
+
+    /**
+     * {@link #description} as HTML. Allure keeps a Markdown description three times in each claim's page
+     * data (and once more in its CSV export) but HTML once, which keeps the one-file report small; raw HTML
+     * in a claim file is shown as text.
+     */
+    public static String descriptionHtml(ClaimResult r) {
+        return HTML.render(MARKDOWN.parse(description(r)));
     }
 
     /** The test description (Markdown): the claim file's fields, the outcome, then its body. */

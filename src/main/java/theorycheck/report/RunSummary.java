@@ -9,15 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
- * The first screen of the report, in words: how many claims HOLD, are REFUTED or INCONCLUSIVE (all, and by
- * evidence kind), how many disagree with their source and of which class, and which verdicts changed
- * since the previous run. Read from reports/verdicts.json, the record the report is about, so the two
+ * The first screen of the report, in words: how many claims HOLD, are REFUTED or INCONCLUSIVE (all, by
+ * evidence kind and by family), which disagree with their source and of which class, and which verdicts
+ * changed since the previous run. Read from reports/verdicts.json, the record the report is about, so the two
  * cannot disagree.
  */
 public final class RunSummary {
     private static final String[] VERDICTS = {"HOLDS", "REFUTED", "INCONCLUSIVE"};
+    /** The label of a family's line: this, then the family's name. */
+    public static final String FAMILY_PREFIX = "Family ";
+    private static final String[] DISAGREEMENTS = {"substantive", "reading", "premise"};
 
     private RunSummary() {
     }
@@ -29,25 +35,32 @@ public final class RunSummary {
     public static Map<String, String> overview(String verdictsJson, Optional<String> previousJson) {
         JsonNode now = parse(verdictsJson);
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("Claims", tally(now.get("claims"), null));
+        out.put("Claims", tally(now.get("claims"), c -> true));
         for (String kind : new String[] {"empirical", "identity"}) {
-            out.put("Claims, " + kind, tally(now.get("claims"), kind));
+            out.put("Claims, " + kind, tally(now.get("claims"), c -> kind.equals(c.get("evidence").asText())));
         }
         out.put("Disagrees with the source", disagreements(now.get("claims")));
+        for (String d : DISAGREEMENTS) {
+            out.put("Disagrees, " + d, ids(now.get("claims"), c -> d.equals(c.path("disagreement").asText(null))));
+        }
+        // the per-family verdict table, one line a family
+        for (String family : families(now.get("claims"))) {
+            out.put(FAMILY_PREFIX + family, tally(now.get("claims"), c -> family.equals(c.get("family").asText())));
+        }
         out.put("Changed since the previous run", previousJson.map(p -> changes(parse(p), now)).orElse("no previous run"));
         out.put("Base seed, tier", now.get("base_seed").asText() + ", " + now.get("tier").asText());
         return out;
     }
 
-    /** "83: 58 HOLDS · 25 REFUTED · 0 INCONCLUSIVE", over the claims of {@code kind} (null: all). */
-    static String tally(JsonNode claims, String kind) {
+    /** "83: 58 HOLDS · 25 REFUTED · 0 INCONCLUSIVE", over the claims {@code which} accepts. */
+    static String tally(JsonNode claims, Predicate<JsonNode> which) {
         Map<String, Integer> n = new LinkedHashMap<>();
         for (String v : VERDICTS) {
             n.put(v, 0);
         }
         int total = 0;
         for (JsonNode c : claims) {
-            if (kind == null || kind.equals(c.get("evidence").asText())) {
+            if (which.test(c)) {
                 n.merge(c.get("verdict").asText(), 1, Integer::sum);
                 total++;
             }
@@ -60,7 +73,7 @@ public final class RunSummary {
     /** "15: 9 substantive · 4 reading · 2 premise". */
     static String disagreements(JsonNode claims) {
         Map<String, Integer> n = new LinkedHashMap<>();
-        for (String d : new String[] {"substantive", "reading", "premise"}) {
+        for (String d : DISAGREEMENTS) {
             n.put(d, 0);
         }
         int total = 0;
@@ -74,6 +87,24 @@ public final class RunSummary {
         List<String> parts = new ArrayList<>();
         n.forEach((d, k) -> parts.add(k + " " + d));
         return total + ": " + String.join(" · ", parts);
+    }
+
+    /** "none", or the ids of the claims {@code which} accepts, comma-separated. */
+    static String ids(JsonNode claims, Predicate<JsonNode> which) {
+        List<String> ids = new ArrayList<>();
+        claims.forEach(c -> {
+            if (which.test(c)) {
+                ids.add(c.get("id").asText());
+            }
+        });
+        return ids.isEmpty() ? "none" : String.join(", ", ids);
+    }
+
+    /** The families of the record, sorted. */
+    static SortedSet<String> families(JsonNode claims) {
+        SortedSet<String> families = new TreeSet<>();
+        claims.forEach(c -> families.add(c.get("family").asText()));
+        return families;
     }
 
     /** "none", or "2: book.A.1 HOLDS → REFUTED; book.C.6 key number ..." (new and removed claims too). */

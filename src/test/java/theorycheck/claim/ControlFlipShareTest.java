@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -19,24 +14,14 @@ import org.junit.jupiter.api.Test;
  * it is not a control that flipped.
  */
 class ControlFlipShareTest {
-    private static final Path ROOT = Path.of("/nonexistent/project").toAbsolutePath();
-
     /** Trials with index below the setting's {@code fail_below} FAIL, the rest PASS; {@code undecided} ones are INCONCLUSIVE. */
-    private static final InstanceCheck<Integer> BY_INDEX = new InstanceCheck<>() {
-        @Override
-        public Integer draw(Trial trial) {
-            return trial.index();
+    private static final InstanceCheck<Integer> BY_INDEX = FixtureClaims.byIndex((i, trial) -> {
+        TrialResult.Builder b = TrialResult.of(trial).instance("trial " + i);
+        if (i >= trial.setting().integer("decided")) {
+            return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "undecided");
         }
-
-        @Override
-        public TrialResult check(Integer i, Trial trial) {
-            TrialResult.Builder b = TrialResult.of(trial).instance("trial " + i);
-            if (i >= trial.setting().integer("decided")) {
-                return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "undecided");
-            }
-            return b.decide(i, i >= trial.setting().integer("fail_below"), "index vs fail_below");
-        }
-    };
+        return b.decide(i, i >= trial.setting().integer("fail_below"), "index vs fail_below");
+    });
 
     @Test
     void oneFailureInFourRefutesButDoesNotFlip() {
@@ -63,7 +48,7 @@ class ControlFlipShareTest {
 
     @Test
     void aDeclaredShareIsHonoured() {
-        ClaimResult r = run(4, 3, 4, "  flip_share: 0.9\n");
+        ClaimResult r = run(4, 3, 4, "flip_share: 0.9");
         assertAll(() -> assertEquals(0.75, r.controlFlipShare()), () -> assertFalse(r.controlFlipped()));
     }
 
@@ -77,35 +62,8 @@ class ControlFlipShareTest {
     }
 
     private static ClaimResult run(int trials, int controlFailBelow, int controlDecided, String extraControlLine) {
-        String text = """
-                ---
-                id: fx.flip
-                title: flip share
-                family: fixture
-                source: notes.txt, Theorem 1
-                statement: every trial passes
-                source_says: true
-                quantifier: universal
-                setting:
-                  fail_below: 0
-                  decided: %1$d
-                prediction: index ≥ fail_below
-                tolerance: none
-                control:
-                  variant: the first trials fail
-                  setting:
-                    fail_below: %2$d
-                    decided: %3$d
-                  expected: REFUTED
-                %4$s  trials: %1$d
-                trials: %1$d
-                trials_deep: %1$d
-                expected: HOLDS
-                evidence: empirical
-                ---
-                """.formatted(trials, controlFailBelow, controlDecided, extraControlLine);
-        ClaimSpec spec = ClaimSpecParser.parse(ROOT.resolve("theorems/fixture/fx.flip.md"), text);
-        RunSettings settings = new RunSettings(1L, Tier.QUICK, Optional.empty(), OptionalInt.empty(), ROOT, List.of());
-        return new ClaimRunner(new PrintStream(OutputStream.nullOutputStream())).run(spec, settings, BY_INDEX);
+        String text = FixtureClaims.universalClaim("fx.flip", "fail_below: 0\ndecided: " + trials,
+                "fail_below: " + controlFailBelow + "\ndecided: " + controlDecided, extraControlLine, trials);
+        return FixtureClaims.run("fx.flip", text, BY_INDEX, OptionalInt.empty());
     }
 }

@@ -2,6 +2,7 @@ package theorycheck.report;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,7 @@ class AllureClaimReportTest {
     private final ClaimResult result = ReportFixtures.run(ReportFixtures.spec("fam", "fam.a"));
 
     @Test
-    void suiteLabelsAreReplacedByVerdictFamilyAndId() {
+    void suiteLabelsAreReplacedByFamilyVerdictAndId() {
         TestResult tr = new TestResult().setLabels(new ArrayList<>(List.of(
                 new Label().setName("suite").setValue("theorycheck.claims.SomeClaims"),
                 new Label().setName("parentSuite").setValue("old"),
@@ -39,8 +40,8 @@ class AllureClaimReportTest {
         Map<String, List<String>> labels = tr.getLabels().stream().collect(Collectors.groupingBy(Label::getName,
                 Collectors.mapping(Label::getValue, Collectors.toList())));
         assertAll(
-                () -> assertEquals(List.of("Holds"), labels.get("parentSuite")),
-                () -> assertEquals(List.of("fam"), labels.get("suite")),
+                () -> assertEquals(List.of("fam"), labels.get("parentSuite")),
+                () -> assertEquals(List.of("Holds"), labels.get("suite")),
                 () -> assertEquals(List.of("fam.a"), labels.get("subSuite")),
                 () -> assertEquals(List.of("fam"), labels.get("epic")),
                 () -> assertEquals(List.of("notes.txt"), labels.get("feature")),
@@ -61,10 +62,12 @@ class AllureClaimReportTest {
                 .collect(Collectors.toMap(Parameter::getName, Parameter::getValue));
         assertAll(
                 () -> assertEquals("fam.a — Title of fam.a | with a pipe", tr.getName()),
-                () -> assertTrue(tr.getDescription().contains("Every draw of U(0, 1) is below the bound.")),
-                () -> assertTrue(tr.getDescription().contains("A body with a paragraph wrapped over two lines.")),
-                () -> assertTrue(tr.getDescription().contains("\n- a list item\n- another")),
-                () -> assertTrue(tr.getDescription().contains("never proven")),
+                () -> assertNull(tr.getDescription()),
+                () -> assertTrue(tr.getDescriptionHtml().contains("Every draw of U(0, 1) is below the bound.")),
+                () -> assertTrue(tr.getDescriptionHtml().contains("<p>A body with a paragraph wrapped over two lines.</p>")),
+                () -> assertTrue(tr.getDescriptionHtml().contains("<ul>\n<li>a list item</li>\n<li>another</li>\n</ul>")),
+                () -> assertTrue(tr.getDescriptionHtml().contains("<strong>Verdict:</strong>")),
+                () -> assertTrue(tr.getDescriptionHtml().contains("never proven")),
                 () -> assertEquals(String.valueOf(ReportFixtures.SEED), params.get("base seed")),
                 () -> assertEquals("quick", params.get("tier")),
                 () -> assertEquals("5 / 3", params.get("trials (claim / control)")),
@@ -75,6 +78,19 @@ class AllureClaimReportTest {
                 () -> assertEquals("{bound=-1.0}", params.get("control setting")),
                 () -> assertEquals("empirical", params.get("evidence")),
                 () -> assertEquals(result.keyNumber(), params.get("key number")));
+    }
+
+    @Test
+    void aDisagreementIsThePassingClaimsMessage() {
+        TestResult agrees = new TestResult();
+        AllureClaimReport.decorate(agrees, result);
+        TestResult disagrees = new TestResult();
+        AllureClaimReport.decorate(disagrees,
+                ReportFixtures.run(ReportFixtures.spec("fam", "fam.b", "universal", "false", "HOLDS", "REFUTED")));
+        assertAll(
+                () -> assertEquals(null, agrees.getStatusDetails()),
+                () -> assertEquals("disagrees with the source (reading): a fixture's reading",
+                        disagrees.getStatusDetails().getMessage()));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import theorycheck.claim.Disagreement;
 
 class AllureResultsFilesTest {
     @Test
@@ -21,7 +22,7 @@ class AllureResultsFilesTest {
         String reproduction = cats.get(0).get("messageRegex").asText();
         String harness = cats.get(1).get("messageRegex").asText();
         assertAll(
-                () -> assertEquals(3, cats.size()),
+                () -> assertEquals(6, cats.size()),
                 () -> assertEquals("reproduction changed", cats.get(0).get("name").asText()),
                 () -> assertEquals("harness broken", cats.get(1).get("name").asText()),
                 () -> assertEquals("harness broken", cats.get(2).get("name").asText()),
@@ -32,6 +33,23 @@ class AllureResultsFilesTest {
                 () -> assertFalse("harness broken: book.T1.1".matches(reproduction)),
                 () -> assertTrue("harness broken: book.T1.1 ==> control 'x' gave HOLDS".matches(harness)),
                 () -> assertFalse("expected: <1> but was: <2>".matches(harness)));
+    }
+
+    @Test
+    void passingClaimsAreSortedByTheirDisagreementClass() throws IOException {
+        JsonNode cats = new ObjectMapper().readTree(AllureResultsFiles.categories("reproduction changed", "harness broken"));
+        for (int i = 3; i < 6; i++) {
+            Disagreement d = Disagreement.values()[i - 3];
+            JsonNode c = cats.get(i);
+            String message = AllureClaimReport.disagreementMessage(d, "the bound is off by 2×");
+            assertAll(
+                    () -> assertEquals("disagrees with the source: " + d.label(), c.get("name").asText()),
+                    () -> assertEquals("passed", c.get("matchedStatuses").get(0).asText()),
+                    () -> assertTrue(message.matches(c.get("messageRegex").asText()), message),
+                    // each message matches its own class only: Allure files a result under every category it matches
+                    () -> assertFalse(AllureClaimReport.disagreementMessage(Disagreement.values()[(d.ordinal() + 1) % 3], "x")
+                            .matches(c.get("messageRegex").asText())));
+        }
     }
 
     @Test

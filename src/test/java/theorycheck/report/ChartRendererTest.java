@@ -39,6 +39,38 @@ class ChartRendererTest {
     }
 
     @Test
+    void thePaletteHoldsExactlyTheChartsColours() throws IOException {
+        double[] t = new double[400];
+        double[] e = new double[400];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = i + 1;
+            e[i] = Math.pow(t[i], -0.5) * (1 + 0.1 * Math.sin(i));
+        }
+        Chart c = new Chart("rate", "error vs step", "step t", "error", true, true, List.of(
+                Chart.Series.line("run", t, e), Chart.Series.points("trials", new double[] {2, 20}, new double[] {0.5, 0.2})));
+        BufferedImage drawn = org.knowm.xchart.BitmapEncoder.getBufferedImage(ChartRenderer.toXChart(c).orElseThrow());
+        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(ChartRenderer.palettePng(drawn)));
+        int w = drawn.getWidth();
+        int h = drawn.getHeight();
+        // lossless: every pixel comes back as drawn
+        assertArrayEquals(drawn.getRGB(0, 0, w, h, null, 0, w), stored.getRGB(0, 0, w, h, null, 0, w));
+    }
+
+    @Test
+    void pastTwoHundredFiftySixColoursTheNearestStandardColourIsKept() throws IOException {
+        BufferedImage ramp = new BufferedImage(300, 2, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 300; x++) {
+            ramp.setRGB(x, 0, x * 0x010101 / 2 + x);
+            ramp.setRGB(x, 1, 0xFF0000);
+        }
+        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(ChartRenderer.palettePng(ramp)));
+        assertAll(
+                () -> assertEquals(300, stored.getWidth()),
+                () -> assertEquals(0xFF0000, stored.getRGB(7, 1) & 0xFFFFFF),
+                () -> assertTrue(stored.getColorModel() instanceof java.awt.image.IndexColorModel));
+    }
+
+    @Test
     void nonFinitePointsAreDroppedOnLinearAxes() {
         double[][] p = ChartRenderer.drawable(new double[] {1, NAN, 3, -4, INF}, new double[] {-1, 2, NAN, 0, 5}, false,
                 false);

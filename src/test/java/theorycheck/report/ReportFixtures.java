@@ -106,7 +106,8 @@ final class ReportFixtures {
         @Override
         public TrialResult check(Double x, Trial trial) {
             double bound = trial.setting().real("bound");
-            TrialResult.Builder b = TrialResult.of(trial).instance("x = " + x + ", d = 3").metric("x", x);
+            int d = trial.setting().intRange("d")[0];
+            TrialResult.Builder b = TrialResult.of(trial).instance("x = " + x + ", d = " + d).metric("x", x);
             if (trial.index() % 2 == 1) {
                 b.metric("odd only", trial.index());
             }
