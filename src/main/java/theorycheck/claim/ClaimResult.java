@@ -4,14 +4,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything a claim's run produced: the spec, the run settings, both arms' evidence, charts,
+ * Everything a claim's run produced: the spec, the run settings, both arms' evidence and charts,
  * and the comparison with what this project has recorded.
  *
+ * @param claimCharts the charts the check drew of the claim arm's evidence
+ * @param controlCharts the charts the same check drew of the control arm's (in the same order, as a rule)
  * @param keyNumber the one number a reader wants first, in words (e.g. "max relative error 3.1e-10")
  * @param durationMillis wall time of the run (kept out of the committed verdict record)
  */
 public record ClaimResult(ClaimSpec spec, RunSettings settings, Evidence claim, Evidence control,
-        List<Chart> charts, String keyNumber, long durationMillis) {
+        List<Chart> claimCharts, List<Chart> controlCharts, String keyNumber, long durationMillis) {
+
+    /** Every chart: the claim arm's, then the control arm's. */
+    public List<Chart> charts() {
+        List<Chart> all = new java.util.ArrayList<>(claimCharts);
+        all.addAll(controlCharts);
+        return List.copyOf(all);
+    }
 
     public Verdict verdict() {
         return claim.verdict();

@@ -44,14 +44,13 @@ public final class ClaimRunner {
             // every key (the control's keys are the claim's: its file may only override them)
             spec.setting(settings.tier()).requireRead(read);
         }
-        List<Chart> charts = new ArrayList<>(check.charts(claimEvidence));
-        charts.addAll(check.charts(controlEvidence));
         Statistics s = claimEvidence.statistics();
         String key = check instanceof KeyNumber k ? k.keyNumber(claimEvidence)
                 : String.format(java.util.Locale.ROOT, "key value median %.4g (range %.4g to %.4g)", s.keyMedian(),
                         s.keyMin(), s.keyMax());
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new ClaimResult(spec, settings, claimEvidence, controlEvidence, charts, key, millis);
+        return new ClaimResult(spec, settings, claimEvidence, controlEvidence, List.copyOf(check.charts(claimEvidence)),
+                List.copyOf(check.charts(controlEvidence)), key, millis);
     }
 
     /** A check that names its headline number itself. */

@@ -142,8 +142,7 @@ public final class AllureClaimReport {
     }
 
     private static void attach(AllureLifecycle lifecycle, ClaimResult r, Optional<String> testSelector) {
-        // Markdown text, typed text/plain: Allure 2 previews text/plain but offers text/markdown only as a download
-        text(lifecycle, "statement and reading", "text/plain", "md", ClaimTexts.statement(r.spec()));
+        // the statement and reading are the description's first paragraphs: not attached a second time
         text(lifecycle, "setting (" + r.settings().tier().label() + " tier)", "text/yaml", "yaml", ClaimTexts.setting(r));
         for (Evidence e : List.of(r.claim(), r.control())) {
             text(lifecycle, "trials: " + e.arm() + " arm", "text/csv", "csv", TrialTable.csv(e));
@@ -154,26 +153,50 @@ public final class AllureClaimReport {
                     c -> text(lifecycle, "counterexample (" + e.arm() + " arm, minimized)", "text/plain", "txt", c));
         }
         int drawn = 0;
-        for (Chart c : r.charts()) {
-            drawn += chart(lifecycle, c) ? 1 : 0;
+        List<Chart> claim = r.claimCharts();
+        List<Chart> control = r.controlCharts();
+        if (claim.size() == control.size()) {
+            // the same check drew both arms' charts in the same order: each pair side by side in one image
+            for (int i = 0; i < claim.size(); i++) {
+                drawn += sideBySide(lifecycle, claim.get(i), control.get(i)) ? 1 : 0;
+            }
+        } else {
+            for (Chart c : r.charts()) {
+                drawn += chart(lifecycle, c) ? 1 : 0;
+            }
         }
         if (drawn == 0) {
             chart(lifecycle, ChartRenderer.keyValuesPerTrial(r));
         }
     }
 
-    /** Attaches {@code c} as a PNG; a chart that cannot be drawn becomes a text note saying why. */
+    /** Attaches a claim arm's chart and its control's side by side, named after both. */
+    private static boolean sideBySide(AllureLifecycle lifecycle, Chart claim, Chart control) {
+        String name = "chart: " + title(claim) + " | " + title(control);
+        return attachPng(lifecycle, name, claim.fileName(), () -> ChartRenderer.pngSideBySide(claim, control));
+    }
+
+    private static String title(Chart c) {
+        return c.title() == null || c.title().isBlank() ? c.fileName() : c.title();
+    }
+
+    /** Attaches {@code c} as a PNG. */
     private static boolean chart(AllureLifecycle lifecycle, Chart c) {
-        String name = "chart: " + (c.title() == null || c.title().isBlank() ? c.fileName() : c.title());
+        return attachPng(lifecycle, "chart: " + title(c), c.fileName(), () -> ChartRenderer.png(c));
+    }
+
+    /** Attaches what {@code draw} makes; a chart that cannot be drawn becomes a text note saying why. */
+    private static boolean attachPng(AllureLifecycle lifecycle, String name, String fileName,
+            java.util.function.Supplier<Optional<byte[]>> draw) {
         Optional<byte[]> png;
         try {
-            png = ChartRenderer.png(c);
+            png = draw.get();
         } catch (RuntimeException e) {
-            text(lifecycle, name + " (not drawn)", "text/plain", "txt", "chart " + c.fileName() + " could not be drawn: " + e);
+            text(lifecycle, name + " (not drawn)", "text/plain", "txt", "chart " + fileName + " could not be drawn: " + e);
             return false;
         }
         if (png.isEmpty()) {
-            text(lifecycle, name + " (not drawn)", "text/plain", "txt", "chart " + c.fileName()
+            text(lifecycle, name + " (not drawn)", "text/plain", "txt", "chart " + fileName
                     + " has no drawable point (non-finite values, or non-positive values on a log axis, are dropped)");
             return false;
         }

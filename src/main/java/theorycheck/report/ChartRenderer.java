@@ -11,12 +11,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -39,9 +42,13 @@ import theorycheck.claim.TrialResult;
  */
 public final class ChartRenderer {
     /** Image width in pixels. */
-    public static final int WIDTH = 720;
+    public static final int WIDTH = 640;
     /** Image height in pixels. */
-    public static final int HEIGHT = 460;
+    public static final int HEIGHT = 420;
+    /** Width of each of two charts drawn side by side (a claim's and its control's), in pixels. */
+    public static final int PANEL_WIDTH = 560;
+    /** Height of two charts drawn side by side, in pixels. */
+    public static final int PANEL_HEIGHT = 400;
     /** Series colours, opaque (XChart's own are translucent, and every overlap is one more colour). */
     static final Color[] SERIES_COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
         new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
@@ -60,12 +67,45 @@ public final class ChartRenderer {
 
     /** The chart as PNG bytes, or empty when no point of any series can be drawn. */
     public static Optional<byte[]> png(Chart chart) {
-        Optional<XYChart> xy = toXChart(chart);
-        if (xy.isEmpty()) {
-            return Optional.empty();
+        return toXChart(chart).map(xy -> encoded(chart, drawn(WIDTH, HEIGHT, xy)));
+    }
+
+    /**
+     * Two charts side by side in one PNG — a claim arm's chart left, its control's right, each on its own
+     * axes — at about two thirds of the bytes of two images. When only one can be drawn, that one alone
+     * (at the same panel size); empty when neither can.
+     */
+    public static Optional<byte[]> pngSideBySide(Chart left, Chart right) {
+        Optional<XYChart> l = toXChart(left);
+        Optional<XYChart> r = toXChart(right);
+        if (l.isEmpty() || r.isEmpty()) {
+            return l.or(() -> r).map(xy -> encoded(left, drawn(PANEL_WIDTH, PANEL_HEIGHT, xy)));
         }
+        return Optional.of(encoded(left, drawn(PANEL_WIDTH, PANEL_HEIGHT, l.get(), r.get())));
+    }
+
+    /** {@code charts} painted left to right, each {@code width} × {@code height}, on one white image. */
+    private static BufferedImage drawn(int width, int height, XYChart... charts) {
+        BufferedImage image = new BufferedImage(width * charts.length, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
         try {
-            return Optional.of(palettePng(BitmapEncoder.getBufferedImage(xy.get())));
+            for (int k = 0; k < charts.length; k++) {
+                Graphics2D panel = (Graphics2D) g.create(k * width, 0, width, height);
+                try {
+                    charts[k].paint(panel, width, height);
+                } finally {
+                    panel.dispose();
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    private static byte[] encoded(Chart chart, BufferedImage image) {
+        try {
+            return palettePng(image);
         } catch (IOException e) {
             throw new UncheckedIOException("chart " + chart.fileName() + " could not be encoded", e);
         }
@@ -117,10 +157,18 @@ public final class ChartRenderer {
         return into;
     }
 
+    /** {@code image} as a PNG at the strongest deflate level (a fifth fewer bytes than the default). */
     private static byte[] png(BufferedImage image) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0f); // 0 = smallest file
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (!ImageIO.write(image, "png", out)) {
-            throw new IOException("no PNG writer for a " + image.getType() + " image");
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
     }

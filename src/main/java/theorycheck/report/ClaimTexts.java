@@ -86,26 +86,8 @@ public final class ClaimTexts {
             sb.append("*").append(UNIVERSAL_CAVEAT).append("*\n\n");
         }
         if (!s.body().isBlank()) {
-            sb.append("---\n\n").append(unwrap(s.body())).append('\n');
+            sb.append("---\n\n").append(s.body()).append('\n');
         }
-        return sb.toString();
-    }
-
-    /** The statement and its operational reading, as Markdown. */
-    public static String statement(ClaimSpec s) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# ").append(testName(s)).append("\n\n");
-        sb.append("- id: `").append(s.id()).append("`\n");
-        sb.append("- family: ").append(s.family()).append('\n');
-        sb.append("- source: ").append(s.source()).append('\n');
-        sb.append("- source says: ").append(sourceSays(s)).append('\n');
-        sb.append("- quantifier: ").append(s.quantifier().name().toLowerCase(Locale.ROOT));
-        s.alpha().ifPresent(a -> sb.append(" (α = ").append(a).append(')'));
-        sb.append("\n\n## Statement\n\n").append(s.statement()).append("\n\n");
-        sb.append("## Reading tested\n\n")
-                .append(s.reading().orElse("The statement as written (the source is precise enough)."))
-                .append("\n\n## Prediction\n\n").append(s.prediction()).append("\n\n## Tolerance\n\n")
-                .append(s.tolerance()).append('\n');
         return sb.toString();
     }
 
@@ -244,37 +226,6 @@ public final class ClaimTexts {
             return Long.toString((long) v);
         }
         return String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    /**
-     * Joins the hard-wrapped lines of each Markdown paragraph: Allure shows a description's line
-     * breaks as they are, so a paragraph wrapped at 100 columns would read as broken lines. Lines in
-     * code fences, list items, headings, tables and quotes are kept as they are.
-     */
-    static String unwrap(String markdown) {
-        StringBuilder sb = new StringBuilder();
-        boolean fence = false;
-        boolean joinable = false;
-        for (String line : markdown.split("\n", -1)) {
-            String t = line.strip();
-            if (t.startsWith("```") || t.startsWith("~~~")) {
-                fence = !fence;
-                sb.append(line).append('\n');
-                joinable = false;
-                continue;
-            }
-            boolean block = fence || t.isEmpty() || t.startsWith("#") || t.startsWith("|") || t.startsWith(">")
-                    || t.matches("([-*+]|\\d+[.)])\\s.*") || line.startsWith("    ") || line.startsWith("\t");
-            if (joinable && !block) {
-                sb.setLength(sb.length() - 1);
-                sb.append(' ').append(t).append('\n');
-            } else {
-                sb.append(line).append('\n');
-            }
-            joinable = !fence && !t.isEmpty() && !t.startsWith("#") && !t.startsWith("|") && !line.endsWith("  ");
-        }
-        sb.setLength(sb.length() - 1);
-        return sb.toString();
     }
 
     static String oneLine(String s) {

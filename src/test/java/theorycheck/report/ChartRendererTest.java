@@ -39,6 +39,35 @@ class ChartRendererTest {
     }
 
     @Test
+    void aClaimsChartAndItsControlsShareOneImage() throws IOException {
+        Chart claim = new Chart("x", "x (claim)", "trial", "x", false, false,
+                List.of(Chart.Series.points("claim", new double[] {0, 1}, new double[] {0.2, 0.4})));
+        Chart control = new Chart("x", "x (control)", "trial", "x", false, true,
+                List.of(Chart.Series.points("control", new double[] {0, 1}, new double[] {2, 4})));
+        Chart nothing = new Chart("x", "x (control)", "trial", "x", false, true,
+                List.of(Chart.Series.points("control", new double[] {0, 1}, new double[] {-2, NAN})));
+        BufferedImage both = ImageIO.read(new ByteArrayInputStream(ChartRenderer.pngSideBySide(claim, control).orElseThrow()));
+        BufferedImage one = ImageIO.read(new ByteArrayInputStream(ChartRenderer.pngSideBySide(claim, nothing).orElseThrow()));
+        assertAll(
+                () -> assertEquals(2 * ChartRenderer.PANEL_WIDTH, both.getWidth()),
+                () -> assertEquals(ChartRenderer.PANEL_HEIGHT, both.getHeight()),
+                // the right panel was painted (a white half would mean the control chart went missing)
+                () -> assertTrue(nonWhite(both, ChartRenderer.PANEL_WIDTH, 2 * ChartRenderer.PANEL_WIDTH) > 1000),
+                () -> assertEquals(ChartRenderer.PANEL_WIDTH, one.getWidth()),
+                () -> assertTrue(ChartRenderer.pngSideBySide(nothing, nothing).isEmpty()));
+    }
+
+    private static int nonWhite(BufferedImage image, int fromX, int toX) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = fromX; x < toX; x++) {
+                n += (image.getRGB(x, y) & 0xFFFFFF) == 0xFFFFFF ? 0 : 1;
+            }
+        }
+        return n;
+    }
+
+    @Test
     void thePaletteHoldsExactlyTheChartsColours() throws IOException {
         double[] t = new double[400];
         double[] e = new double[400];
