@@ -35,7 +35,9 @@ public final class RunSummary {
     public static Map<String, String> overview(String verdictsJson, Optional<String> previousJson) {
         JsonNode now = parse(verdictsJson);
         Map<String, String> out = new LinkedHashMap<>();
+        // the Environment widget shows its first five lines: counts, changes, evidence kinds, disagreements
         out.put("Claims", tally(now.get("claims"), c -> true));
+        out.put("Changed since the previous run", previousJson.map(p -> changes(parse(p), now)).orElse("no previous run"));
         for (String kind : new String[] {"empirical", "identity"}) {
             out.put("Claims, " + kind, tally(now.get("claims"), c -> kind.equals(c.get("evidence").asText())));
         }
@@ -47,7 +49,6 @@ public final class RunSummary {
         for (String family : families(now.get("claims"))) {
             out.put(FAMILY_PREFIX + family, tally(now.get("claims"), c -> family.equals(c.get("family").asText())));
         }
-        out.put("Changed since the previous run", previousJson.map(p -> changes(parse(p), now)).orElse("no previous run"));
         out.put("Base seed, tier", now.get("base_seed").asText() + ", " + now.get("tier").asText());
         return out;
     }

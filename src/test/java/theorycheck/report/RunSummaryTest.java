@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -53,6 +54,9 @@ class RunSummaryTest {
         assertArrayEquals(new int[] {c.get("total").asInt(), c.path("HOLDS").asInt(), c.path("REFUTED").asInt(),
                 c.path("INCONCLUSIVE").asInt()}, sum);
         assertEquals("none", overview.get("Changed since the previous run"));
+        // the widget shows five lines before "Show all": these are the first screen
+        assertEquals(List.of("Claims", "Changed since the previous run", "Claims, empirical", "Claims, identity",
+                "Disagrees with the source"), overview.keySet().stream().limit(5).toList());
     }
 
     private static final Pattern TALLY = Pattern.compile("(\\d+): (\\d+) HOLDS · (\\d+) REFUTED · (\\d+) INCONCLUSIVE");
