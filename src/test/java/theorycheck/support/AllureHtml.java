@@ -12,12 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import theorycheck.report.ClaimLinks;
 
 /**
  * Writes the {@code report} profile's two HTML reports with analytics off. Allure's generator sends a
  * "report generated" event and its page loads Google's tag manager unless {@code ALLURE_NO_ANALYTICS}
  * is set while it generates; even then its page template keeps an inline {@code gtag(...)} bootstrap,
  * so that script element is removed as well, and every written page is then checked to hold neither.
+ * Each page also gets the script that opens {@code #claim/<id>} links ({@link ClaimLinks}).
  *
  * <p>Usage: {@code AllureHtml <allure-commandline zip> <unpack folder> <results folder>
  * <report folder> <single-file folder>}. The zip is Maven Central's {@code io.qameta.allure:allure-commandline}
@@ -50,7 +52,8 @@ public final class AllureHtml {
         }
         generate(allureHome, results, out, singleFile);
         Path index = out.resolve("index.html");
-        Files.writeString(index, withoutAnalytics(Files.readString(index, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        String page = withoutAnalytics(Files.readString(index, StandardCharsets.UTF_8));
+        Files.writeString(index, ClaimLinks.withClaimLinks(page, ClaimLinks.uids(out)), StandardCharsets.UTF_8);
         requireNoAnalytics(out);
     }
 
