@@ -1,6 +1,8 @@
 package theorycheck.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
@@ -24,6 +26,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import theorycheck.claim.Chart;
 import theorycheck.claim.ClaimResult;
@@ -42,13 +45,20 @@ import theorycheck.claim.TrialResult;
  */
 public final class ChartRenderer {
     /** Image width in pixels. */
-    public static final int WIDTH = 640;
+    public static final int WIDTH = 560;
     /** Image height in pixels. */
-    public static final int HEIGHT = 420;
+    public static final int HEIGHT = 380;
     /** Width of each of two charts drawn side by side (a claim's and its control's), in pixels. */
-    public static final int PANEL_WIDTH = 560;
+    public static final int PANEL_WIDTH = 460;
     /** Height of two charts drawn side by side, in pixels. */
-    public static final int PANEL_HEIGHT = 400;
+    public static final int PANEL_HEIGHT = 340;
+    private static final Color GRID_COLOUR = new Color(0xE6E6E6);
+    private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 9);
+    /** Room a legend entry takes beside its name (line sample, gaps), and the margin kept at each side. */
+    private static final int LEGEND_ENTRY_EXTRA = 55;
+    private static final int LEGEND_MARGIN = 10;
+    /** Room the y axis (title and tick labels) takes left of the plot. */
+    private static final int Y_AXIS_ROOM = 90;
     /** Series colours, opaque (XChart's own are translucent, and every overlap is one more colour). */
     static final Color[] SERIES_COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
         new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
@@ -67,7 +77,7 @@ public final class ChartRenderer {
 
     /** The chart as PNG bytes, or empty when no point of any series can be drawn. */
     public static Optional<byte[]> png(Chart chart) {
-        return toXChart(chart).map(xy -> encoded(chart, drawn(WIDTH, HEIGHT, xy)));
+        return toXChart(chart, WIDTH).map(xy -> encoded(chart, drawn(WIDTH, HEIGHT, xy)));
     }
 
     /**
@@ -76,8 +86,8 @@ public final class ChartRenderer {
      * (at the same panel size); empty when neither can.
      */
     public static Optional<byte[]> pngSideBySide(Chart left, Chart right) {
-        Optional<XYChart> l = toXChart(left);
-        Optional<XYChart> r = toXChart(right);
+        Optional<XYChart> l = toXChart(left, PANEL_WIDTH);
+        Optional<XYChart> r = toXChart(right, PANEL_WIDTH);
         if (l.isEmpty() || r.isEmpty()) {
             return l.or(() -> r).map(xy -> encoded(left, drawn(PANEL_WIDTH, PANEL_HEIGHT, xy)));
         }
@@ -175,6 +185,11 @@ public final class ChartRenderer {
 
     /** The XChart chart for {@code chart}, or empty when nothing can be drawn. */
     static Optional<XYChart> toXChart(Chart chart) {
+        return toXChart(chart, WIDTH);
+    }
+
+    /** As {@link #toXChart(Chart)}, with the title and legend fitted to {@code width} pixels. */
+    static Optional<XYChart> toXChart(Chart chart, int width) {
         List<Chart.Series> kept = new ArrayList<>();
         List<double[][]> points = new ArrayList<>();
         double[] xRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
@@ -197,7 +212,7 @@ public final class ChartRenderer {
         boolean wideY = chart.logY() && yRange[1] > MAX_LOG_AXIS_RATIO * yRange[0];
         XYChart xy = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(nonNull(chart.title()))
                 .xAxisTitle(nonNull(chart.xLabel())).yAxisTitle(nonNull(chart.yLabel())).build();
-        Styler styler = xy.getStyler();
+        XYStyler styler = xy.getStyler();
         xy.getStyler().setXAxisLogarithmic(chart.logX() && !wideX);
         xy.getStyler().setYAxisLogarithmic(chart.logY() && !wideY);
         // a log axis spanning less than two decades gets ticks between the decades too (else it may get none)
@@ -210,20 +225,33 @@ public final class ChartRenderer {
             xy.getStyler().setyAxisTickLabelsFormattingFunction(ChartRenderer::powerOfTen);
         }
         styler.setLegendVisible(true);
-        // a row under the plot holds a few short names; more go in a column beside it
-        boolean row = kept.size() <= LEGEND_ROW_LIMIT;
+        // a row under the plot holds a few short names; more, or longer, go in a column beside it
+        List<String> names = kept.stream().map(Chart.Series::name).toList();
+        boolean row = kept.size() <= LEGEND_ROW_LIMIT && legendRowWidth(names) <= width - 2 * LEGEND_MARGIN;
+        // XChart centres the title over the plot, which is the image less the y axis and a side legend
+        int plotWidth = width - Y_AXIS_ROOM - (row ? 0 : legendColumnWidth(names));
+        styler.setChartTitleFont(fitted(nonNull(chart.title()), plotWidth));
         styler.setLegendPosition(row ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
         styler.setLegendLayout(row ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setAntiAlias(false);
         styler.setSeriesColors(SERIES_COLOURS);
-        Set<String> names = new HashSet<>();
+        // small type: two charts share one image, and a title or legend wider than its panel is cut off
+        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        styler.setLegendFont(LEGEND_FONT);
+        styler.setLegendPadding(4);
+        styler.setMarkerSize(6);
+        // solid light grid lines: dashes cost bytes and read no better
+        styler.setPlotGridLinesStroke(new BasicStroke(1f));
+        styler.setPlotGridLinesColor(GRID_COLOUR);
+        Set<String> unique = new HashSet<>();
         for (int k = 0; k < kept.size(); k++) {
             Chart.Series s = kept.get(k);
             double[] x = wideX ? log10(points.get(k)[0]) : points.get(k)[0];
             double[] y = wideY ? log10(points.get(k)[1]) : points.get(k)[1];
-            XYSeries series = xy.addSeries(uniqueName(s.name(), names), x, y);
+            XYSeries series = xy.addSeries(uniqueName(s.name(), unique), x, y);
             if (s.scatter()) {
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             } else {
@@ -234,6 +262,42 @@ public final class ChartRenderer {
             }
         }
         return Optional.of(xy);
+    }
+
+    /** The bold title font, 10 points or smaller (down to 7), whose rendering of {@code title} fits {@code width}. */
+    static Font fitted(String title, int width) {
+        Font f = new Font(Font.SANS_SERIF, Font.BOLD, 10);
+        while (f.getSize() > 7 && textWidth(title, f) > width) {
+            f = f.deriveFont((float) f.getSize() - 1);
+        }
+        return f;
+    }
+
+    /** Width of a one-row legend of {@code names}: each name with its line sample and gaps. */
+    static int legendRowWidth(List<String> names) {
+        int w = 0;
+        for (String n : names) {
+            w += textWidth(n, LEGEND_FONT) + LEGEND_ENTRY_EXTRA;
+        }
+        return w;
+    }
+
+    /** Width of a legend of {@code names} in a column beside the plot. */
+    static int legendColumnWidth(List<String> names) {
+        int w = 0;
+        for (String n : names) {
+            w = Math.max(w, textWidth(n, LEGEND_FONT) + LEGEND_ENTRY_EXTRA);
+        }
+        return w;
+    }
+
+    private static int textWidth(String text, Font font) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            return g.getFontMetrics(font).stringWidth(text);
+        } finally {
+            g.dispose();
+        }
     }
 
     /** The tick label of log10 value {@code e}: 10^e written out ("0.01", "1000", "1E-20", "3.2E-7"). */
