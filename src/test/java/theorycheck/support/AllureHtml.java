@@ -29,6 +29,8 @@ public final class AllureHtml {
     /** Text that only analytics puts into a page: the tag manager's host and the tag call. */
     static final List<String> ANALYTICS_MARKERS = List.of("googletagmanager", "gtag(");
     private static final long GENERATE_TIMEOUT_SECONDS = 600;
+    /** The one-file report must stay small enough to send by mail or attach to a review. */
+    static final long SINGLE_FILE_LIMIT_BYTES = 10_000_000;
 
     private AllureHtml() {
     }
@@ -55,6 +57,9 @@ public final class AllureHtml {
         String page = withoutAnalytics(Files.readString(index, StandardCharsets.UTF_8));
         Files.writeString(index, ClaimLinks.withClaimLinks(page, ClaimLinks.uids(out)), StandardCharsets.UTF_8);
         requireNoAnalytics(out);
+        if (singleFile) {
+            requireAtMost(index, SINGLE_FILE_LIMIT_BYTES);
+        }
     }
 
     /** Runs {@code allure generate} in its own JVM with {@code ALLURE_NO_ANALYTICS=true}. */
@@ -109,6 +114,16 @@ public final class AllureHtml {
             from = end;
         }
         return kept.append(html, from, html.length()).toString();
+    }
+
+    /** Throws, naming the file and both sizes, when {@code file} is larger than {@code limit} bytes. */
+    static void requireAtMost(Path file, long limit) throws IOException {
+        long size = Files.size(file);
+        if (size > limit) {
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                    "AllureHtml: %s is %d bytes (%.1f MB), above the %d bytes a one-file report may take", file, size,
+                    size / 1e6, limit));
+        }
     }
 
     /** Throws, naming the file and the marker, when a page or script under {@code report} holds analytics. */

@@ -105,4 +105,12 @@ class AllureHtmlTest {
         assertEquals(expected, AllureHtml.withoutAnalytics(page));
         assertEquals(expected, AllureHtml.withoutAnalytics(expected));
     }
+
+    @Test
+    void aOneFileReportAboveTheLimitIsOneLine(@TempDir Path dir) throws IOException {
+        Path page = Files.writeString(dir.resolve("index.html"), "x".repeat(1001));
+        AllureHtml.requireAtMost(page, 1001);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AllureHtml.requireAtMost(page, 1000));
+        assertTrue(e.getMessage().endsWith("is 1001 bytes (0.0 MB), above the 1000 bytes a one-file report may take"), e.getMessage());
+    }
 }
