@@ -38,17 +38,22 @@ public final class SparkSweep {
 
     public static void main(String[] args) {
         // before Spark's classes load: what Spark's own launcher passes its JVMs, and quiet logs: warnings and
-        // errors, less two warnings every embedded run gives (loopback host name, no native Hadoop library)
+        // errors, less two warnings every embedded run gives (loopback host name, no native Hadoop library) and
+        // what a context that cannot start logs (run() says why in one line)
         System.setProperty("io.netty.tryReflectionSetAccessible", "true");
-        quietUnlessSet("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        quietUnlessSet("org.slf4j.simpleLogger.log.org.apache.spark.util.Utils", "error");
-        quietUnlessSet("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
+        quietUnlessSet("defaultLogLevel", "warn");
+        quietUnlessSet("log.org.apache.spark.util.Utils", "error");
+        quietUnlessSet("log.org.apache.hadoop.util.NativeCodeLoader", "error");
+        quietUnlessSet("log.org.apache.spark.SparkContext", "off");
+        quietUnlessSet("log.org.apache.spark.metrics.MetricsSystem", "error");
         System.exit(run(args, System.out, System.err));
     }
 
-    private static void quietUnlessSet(String logger, String level) {
-        if (System.getProperty(logger) == null) {
-            System.setProperty(logger, level);
+    /** Sets an slf4j-simple level ({@code org.slf4j.simpleLogger.<key>}) unless the command line did. */
+    private static void quietUnlessSet(String key, String level) {
+        String property = "org.slf4j.simpleLogger." + key;
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, level);
         }
     }
 
