@@ -64,6 +64,7 @@ public final class SparkSweep {
         try {
             options = SweepOptions.parse(args);
             claims = options.select(ClaimCatalog.load(options.theorems()));
+            writable(options.outDir());
         } catch (ClaimSpecException e) {
             err.println(e.getMessage());
             return 1;
@@ -189,6 +190,18 @@ public final class SparkSweep {
             for (Path lib : libs.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
                 sc.addJar(lib.toString());
             }
+        }
+    }
+
+    /** Said before the sweep, not after hours of it. */
+    private static void writable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--out " + dir + ": cannot create the folder (" + e + ")");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IllegalArgumentException("--out " + dir + ": cannot write there");
         }
     }
 

@@ -79,7 +79,8 @@ class SparkSweepIT {
         "--seeds 1 --master nonsense     | --master nonsense: Could not parse Master URL: 'nonsense'",
         "--seeds 1 --master local[0]     | --master local[0]: Asked to run locally with 0 threads",
         "--tier deep                     | --seeds is required",
-        "--seeds 1 --claim book.T1.1     | unknown option '--claim'"})
+        "--seeds 1 --claim book.T1.1     | unknown option '--claim'",
+        "--seeds 1 --out /proc/sweep     | --out /proc/sweep: cannot create the folder"})
     void badInputIsOneLineAndExitStatusTwo(String args, String message) throws IOException, InterruptedException {
         Run run = sweep(args.strip().split(" +"));
         assertAll(
