@@ -161,7 +161,8 @@ public final class RobustnessTable {
         long robust = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("reproduces_at_every_seed"))).count();
         StringBuilder sb = new StringBuilder();
         sb.append("# Robustness across base seeds\n\n");
-        sb.append("Written by a robustness sweep (`.ci/setup && mvn -B -Probustness test`); do not edit by hand. Tier ").append(tier)
+        sb.append("Written by a robustness sweep (`.ci/setup && mvn -B -Probustness test`, or on Spark: ")
+                .append("`java -jar target/theorycheck-sweep.jar`); do not edit by hand. Tier ").append(tier)
                 .append(", base seeds ").append(seeds.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""))
                 .append(".\n");
         sb.append("A claim reproduces at a seed when its verdict is the one recorded in its file and its control came ")
