@@ -60,7 +60,7 @@ public record RunSettings(long baseSeed, Tier tier, Optional<String> onlyClaim, 
             throw new IllegalArgumentException("no theorems/ folder under " + root + " (set -D" + ROOT_PROPERTY_NAME + ")");
         }
         String sweep = blankToNull(System.getProperty(SEEDS_PROPERTY_NAME));
-        List<Long> seeds = sweep == null ? List.of() : parseSeeds(sweep);
+        List<Long> seeds = sweep == null ? List.of() : parseSeeds("-D" + SEEDS_PROPERTY_NAME, sweep);
         if (!seeds.isEmpty() && trial.isPresent()) {
             throw new IllegalArgumentException("-D" + SEEDS_PROPERTY_NAME + " sweeps whole claims; it does not go with -D"
                     + TRIAL_PROPERTY_NAME);
@@ -92,10 +92,11 @@ public record RunSettings(long baseSeed, Tier tier, Optional<String> onlyClaim, 
 
     /**
      * The seeds of a robustness sweep: a comma-separated list of integers and ranges {@code a..b}
-     * (both ends included), e.g. {@code 20261122..20261126} or {@code 7,11,13}; no seed twice.
+     * (both ends included), e.g. {@code 20261122..20261126} or {@code 7,11,13}; no seed twice. Otherwise one
+     * line naming {@code where} (a property or an option) and the value.
      */
-    public static List<Long> parseSeeds(String text) {
-        String what = "-D" + SEEDS_PROPERTY_NAME + " takes integers and ranges a..b separated by commas";
+    public static List<Long> parseSeeds(String where, String text) {
+        String what = where + " takes integers and ranges a..b separated by commas";
         List<Long> out = new ArrayList<>();
         for (String part : text.split(",", -1)) {
             String p = part.strip();

@@ -1,6 +1,7 @@
 package theorycheck.report;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,8 +41,29 @@ public final class RobustnessTable {
     private RobustnessTable() {
     }
 
+    /**
+     * One claim's run at one base seed, as the sweep records it: whether it reproduced, and its entry in the
+     * claim's row. Serializable, so a run made elsewhere (a Spark task) can send it back.
+     */
+    public record SeedRun(boolean reproduced, boolean controlFlipped, LinkedHashMap<String, Object> entry)
+            implements Serializable {
+    }
+
+    /** A claim's run at one base seed, reduced to what the sweep records. */
+    public static SeedRun seedRun(ClaimResult r) {
+        LinkedHashMap<String, Object> s = new LinkedHashMap<>();
+        s.put("seed", r.settings().baseSeed());
+        s.put("verdict", r.verdict().name());
+        s.put("control_verdict", r.control().verdict().name());
+        s.put("control_flip_share", round(r.controlFlipShare()));
+        s.put("claim_trials", counts(r.claim().statistics()));
+        s.put("control_trials", counts(r.control().statistics()));
+        s.put("key_number", r.keyNumber());
+        return new SeedRun(r.reproduced(), r.controlFlipped(), s);
+    }
+
     /** One claim's row: its runs at every seed of the sweep, in sweep order. */
-    public static Map<String, Object> row(ClaimSpec spec, List<ClaimResult> runs) {
+    public static Map<String, Object> row(ClaimSpec spec, List<SeedRun> runs) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", spec.id());
         c.put("family", spec.family());
@@ -50,24 +72,12 @@ public final class RobustnessTable {
         c.put("expected", spec.expected().name());
         c.put("control_expected", spec.control().expected().name());
         c.put("control_flip_share_required", spec.control().flipShare());
-        long reproduced = runs.stream().filter(ClaimResult::reproduced).count();
-        long flipped = runs.stream().filter(ClaimResult::controlFlipped).count();
+        long reproduced = runs.stream().filter(SeedRun::reproduced).count();
+        long flipped = runs.stream().filter(SeedRun::controlFlipped).count();
         c.put("verdict_reproduced_share", (double) reproduced / runs.size());
         c.put("control_flipped_share", (double) flipped / runs.size());
         c.put("reproduces_at_every_seed", reproduced == runs.size() && flipped == runs.size());
-        List<Map<String, Object>> seeds = new ArrayList<>();
-        for (ClaimResult r : runs) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("seed", r.settings().baseSeed());
-            s.put("verdict", r.verdict().name());
-            s.put("control_verdict", r.control().verdict().name());
-            s.put("control_flip_share", round(r.controlFlipShare()));
-            s.put("claim_trials", counts(r.claim().statistics()));
-            s.put("control_trials", counts(r.control().statistics()));
-            s.put("key_number", r.keyNumber());
-            seeds.add(s);
-        }
-        c.put("runs", seeds);
+        c.put("runs", runs.stream().map(SeedRun::entry).toList());
         return c;
     }
 
@@ -76,7 +86,7 @@ public final class RobustnessTable {
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("tier", tier);
         file.put("seeds", seeds);
-        file.put("claim", row(spec, runs));
+        file.put("claim", row(spec, runs.stream().map(RobustnessTable::seedRun).toList()));
         try {
             Files.createDirectories(sweepDir);
             Path tmp = Files.createTempFile(sweepDir, spec.id(), ".tmp");
@@ -111,18 +121,29 @@ public final class RobustnessTable {
             Map<String, Object> row = (Map<String, Object>) file.get("claim");
             rows.add(row);
         }
-        rows.sort(java.util.Comparator.comparing((Map<String, Object> r) -> (String) r.get("family"))
+        return Optional.of(write(reportsDir, tier, seeds, rows));
+    }
+
+    /**
+     * Writes {@value #JSON_FILE} and {@value #MARKDOWN_FILE} of these rows (one per claim, any order) into
+     * {@code reportsDir}, rows sorted by family, then id.
+     *
+     * @return what was written, in one line
+     */
+    public static String write(Path reportsDir, String tier, List<Long> seeds, List<Map<String, Object>> rows) {
+        List<Map<String, Object>> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing((Map<String, Object> r) -> (String) r.get("family"))
                 .thenComparing(r -> (String) r.get("id")));
         try {
             Files.createDirectories(reportsDir);
-            Files.writeString(reportsDir.resolve(JSON_FILE), json(tier, seeds, rows), StandardCharsets.UTF_8);
-            Files.writeString(reportsDir.resolve(MARKDOWN_FILE), markdown(tier, seeds, rows), StandardCharsets.UTF_8);
+            Files.writeString(reportsDir.resolve(JSON_FILE), json(tier, seeds, sorted), StandardCharsets.UTF_8);
+            Files.writeString(reportsDir.resolve(MARKDOWN_FILE), markdown(tier, seeds, sorted), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the robustness table into " + reportsDir, e);
         }
-        long robust = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("reproduces_at_every_seed"))).count();
-        return Optional.of("reports/" + JSON_FILE + " and reports/" + MARKDOWN_FILE + " rewritten: " + robust + " of "
-                + rows.size() + " claims reproduce verdict and control at all " + seeds.size() + " base seeds.");
+        long robust = sorted.stream().filter(r -> Boolean.TRUE.equals(r.get("reproduces_at_every_seed"))).count();
+        return reportsDir.resolve(JSON_FILE) + " and " + MARKDOWN_FILE + " rewritten: " + robust + " of " + sorted.size()
+                + " claims reproduce verdict and control at all " + seeds.size() + " base seeds.";
     }
 
     static String json(String tier, List<Long> seeds, List<Map<String, Object>> rows) {
@@ -140,7 +161,8 @@ public final class RobustnessTable {
         long robust = rows.stream().filter(r -> Boolean.TRUE.equals(r.get("reproduces_at_every_seed"))).count();
         StringBuilder sb = new StringBuilder();
         sb.append("# Robustness across base seeds\n\n");
-        sb.append("Written by a robustness sweep (`.ci/setup && mvn -B -Probustness test`); do not edit by hand. Tier ").append(tier)
+        sb.append("Written by a robustness sweep (`.ci/setup && mvn -B -Probustness test`, or on Spark: ")
+                .append("`java -jar target/theorycheck-sweep.jar`); do not edit by hand. Tier ").append(tier)
                 .append(", base seeds ").append(seeds.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""))
                 .append(".\n");
         sb.append("A claim reproduces at a seed when its verdict is the one recorded in its file and its control came ")
