@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static theorycheck.linalg.MatrixChecks.fromEjml;
 import static theorycheck.linalg.MatrixChecks.toEjml;
+import static theorycheck.linalg.Refusals.assertMessage;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -143,9 +144,6 @@ class OpsTest {
         assertMessage("lengths differ: 2 and 3", () -> Vec.axpyInPlace(1, new double[2], new double[3]));
     }
 
-    private static void assertMessage(String message, org.junit.jupiter.api.function.Executable call) {
-        assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
-    }
 
     @Test
     void entrywiseOperationsTransposeAndSelectionGiveKnownAnswers() {

@@ -32,8 +32,32 @@ class ClopperPearsonTest {
     }
 
     @Test
+    void oneTrialHasClosedForms() {
+        // n = 1: P(X ≥ 1 | p) = p and P(X ≤ 0 | p) = 1 − p, so the ends are α/2 and 1 − α/2
+        double[] fail = ClopperPearson.interval(0, 1, 0.1);
+        assertEquals(0, fail[0], 0);
+        assertEquals(0.95, fail[1], 1e-13);
+        double[] success = ClopperPearson.interval(1, 1, 0.1);
+        assertEquals(0.05, success[0], 1e-13);
+        assertEquals(1, success[1], 0);
+    }
+
+    @Test
+    void tailsAtCertainOutcomes() {
+        // p = 0: X = 0 surely; p = 1: X = n surely
+        assertEquals(1, ClopperPearson.lowerTail(6, 0, 0.0), 0);
+        assertEquals(0, ClopperPearson.upperTail(6, 1, 0.0), 0);
+        assertEquals(1, ClopperPearson.upperTail(6, 6, 1.0), 0);
+        assertEquals(0, ClopperPearson.lowerTail(6, 5, 1.0), 0);
+    }
+
+    @Test
     void rejectsBadCounts() {
         assertThrows(IllegalArgumentException.class, () -> ClopperPearson.interval(3, 2, 0.05));
+        assertThrows(IllegalArgumentException.class, () -> ClopperPearson.interval(-1, 2, 0.05));
+        assertThrows(IllegalArgumentException.class, () -> ClopperPearson.interval(0, 0, 0.05));
         assertThrows(IllegalArgumentException.class, () -> ClopperPearson.interval(1, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> ClopperPearson.interval(1, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> ClopperPearson.interval(1, 2, Double.NaN));
     }
 }

@@ -92,10 +92,78 @@ class CovarianceRanksTest {
     }
 
     @Test
+    void kStarAtOrBeyondMIsNotBenign() {
+        // 5 spikes of 1 and a tail of 1000 values summing to 2: r_k = 7 − k for k < 5, r₅ = 1000, R₅ = 1000.
+        // At b = 2, m = 5 the first r_k ≥ 10 is k* = 5 = m: the theorem's k* < m fails, variance +∞,
+        // while k* /m = 1 and m/R_{k*} = 5/1000 are still reported.
+        CovarianceRanks c = new CovarianceRanks(Spectrum.spiked(5, 1.0, 1000, 2.0).eigenvalues());
+        CovarianceRanks.BoundShape at = c.boundShape(2.0, 5, 1.0, 1.0);
+        assertEquals(5, at.kStar());
+        assertEquals(1.0, at.kStarOverM(), 0);
+        assertEquals(5.0 / 1000, at.mOverRkStar(), 5.0 / 1000 * REL_TOL);
+        assertEquals(Double.POSITIVE_INFINITY, at.variance());
+        // one more sample (m = 6, b·m = 12) keeps k* = 5 < m: a finite variance σ²(5/6 + 6/1000)
+        CovarianceRanks.BoundShape below = c.boundShape(2.0, 6, 1.0, 1.0);
+        assertEquals(5, below.kStar());
+        assertEquals(5.0 / 6 + 6.0 / 1000, below.variance(), REL_TOL);
+    }
+
+    @Test
+    void scalingTheSpectrumScalesTheBiasAndLeavesTheRanks() {
+        // Σ → cΣ: every r_k, R_k and so k* and the variance are unchanged; the bias ‖θ*‖²λ₁·max{√(r₀/m), r₀/m}
+        // scales by c
+        double[] l = Spectrum.powerLog(300, 1.0, 1.0).eigenvalues();
+        double[] scaled = l.clone();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] *= 7.5;
+        }
+        CovarianceRanks.BoundShape b = new CovarianceRanks(l).boundShape(0.5, 20, 2.0, 0.3);
+        CovarianceRanks.BoundShape bs = new CovarianceRanks(scaled).boundShape(0.5, 20, 2.0, 0.3);
+        assertTrue(Double.isFinite(b.variance()), "k* exists and is below m");
+        assertEquals(b.kStar(), bs.kStar());
+        assertEquals(b.variance(), bs.variance(), REL_TOL * b.variance());
+        assertEquals(7.5 * b.bias(), bs.bias(), REL_TOL * 7.5 * b.bias());
+    }
+
+    @Test
+    void tailSumsAndEnergyRankAtTheEnds() {
+        // λ = 4, 2, 1, 1: tails 8, 4, 2, 1, 0 (exact in binary)
+        CovarianceRanks c = new CovarianceRanks(new double[] {4, 2, 1, 1});
+        assertEquals(4, c.dim());
+        double[] tails = {8, 4, 2, 1, 0};
+        for (int k = 0; k <= 4; k++) {
+            assertEquals(tails[k], c.tailSum(k), 0, "k=" + k);
+        }
+        // all of the energy takes all four; exactly half is reached at d = 1 (4 of 8)
+        assertEquals(4, c.energyRank(1.0));
+        assertEquals(1, c.energyRank(0.5));
+        assertEquals(2, c.energyRank(0.75));
+    }
+
+    @Test
     void rejectsBadSpectra() {
         assertThrows(IllegalArgumentException.class, () -> new CovarianceRanks(new double[] {1, 2}));
         assertThrows(IllegalArgumentException.class, () -> new CovarianceRanks(new double[] {1, 0}));
         assertThrows(IllegalArgumentException.class, () -> new CovarianceRanks(new double[0]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new CovarianceRanks(new double[] {Double.POSITIVE_INFINITY, 1}));
         assertThrows(IllegalArgumentException.class, () -> new CovarianceRanks(new double[] {1}).r(1));
+    }
+
+    @Test
+    void rejectsQueriesOutsideTheirRange() {
+        CovarianceRanks c = new CovarianceRanks(new double[] {2, 1});
+        // R_k needs a non-empty tail: k = p would be 0/0
+        assertThrows(IllegalArgumentException.class, () -> c.bigR(2));
+        assertThrows(IllegalArgumentException.class, () -> c.bigR(-1));
+        assertThrows(IllegalArgumentException.class, () -> c.tailSum(3));
+        assertThrows(IllegalArgumentException.class, () -> c.tailSum(-1));
+        assertThrows(IllegalArgumentException.class, () -> c.kStar(0, 10));
+        assertThrows(IllegalArgumentException.class, () -> c.kStar(Double.NaN, 10));
+        assertThrows(IllegalArgumentException.class, () -> c.kStar(1, 0));
+        assertEquals(OptionalInt.of(0), c.kStar(1, 1), "r₀ = 1.5 ≥ 1·1");
+        assertThrows(IllegalArgumentException.class, () -> c.energyRank(0));
+        assertThrows(IllegalArgumentException.class, () -> c.energyRank(1.0 + 1e-12));
+        assertThrows(IllegalArgumentException.class, () -> c.energyRank(Double.NaN));
     }
 }

@@ -29,6 +29,28 @@ class EffectiveRankTest {
     }
 
     @Test
+    void numericalRankIsStrictlyAboveTheThresholdAndScaleFree() {
+        // σ = 8, 4, 2, 1 at τ = ½: the cut is τ·σ₁ = 4, and 4 itself is not above it
+        double[] sigma = {8, 4, 2, 1};
+        assertEquals(1, EffectiveRank.numerical(sigma, 0.5));
+        assertEquals(2, EffectiveRank.numerical(sigma, 0.25));
+        // the count depends on σ/σ₁ only: the same spectrum ×1000 has the same numerical rank at every τ
+        double[] big = {8000, 4000, 2000, 1000};
+        for (double tau : new double[] {0.1, 0.2, 0.3, 0.6}) {
+            assertEquals(EffectiveRank.numerical(sigma, tau), EffectiveRank.numerical(big, tau), "τ=" + tau);
+        }
+        assertEquals(3, EffectiveRank.numerical(big, 0.2));
+        assertThrows(IllegalArgumentException.class, () -> EffectiveRank.numerical(sigma, 0.0));
+    }
+
+    @Test
+    void entropyRejectsWhatIsNotASingularValue() {
+        assertThrows(IllegalArgumentException.class, () -> EffectiveRank.entropy(new double[] {2, -1}));
+        assertThrows(IllegalArgumentException.class, () -> EffectiveRank.entropy(new double[] {Double.POSITIVE_INFINITY, 1}));
+        assertThrows(IllegalArgumentException.class, () -> EffectiveRank.entropy(new double[] {Double.NaN, 1}));
+    }
+
+    @Test
     void numericalRankCountsAboveRelativeThreshold() {
         assertEquals(2, EffectiveRank.numerical(new double[] {1, 0.01, 1e-4}, 1e-3));
         assertEquals(1, EffectiveRank.numerical(new double[] {1, 0.01, 1e-4}, 0.05));

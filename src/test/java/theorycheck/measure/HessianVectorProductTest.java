@@ -221,6 +221,24 @@ class HessianVectorProductTest {
     }
 
     @Test
+    void denseMatrixOfAnOperatorIsItsSymmetricPart() {
+        // FullHessian.of symmetrizes as ½(H + Hᵀ): on a non-symmetric B the result is B's symmetric part
+        // (halves of small integers: exact)
+        Mat b = Mat.ofRows(new double[] {1, 2, 0}, new double[] {4, 3, -1}, new double[] {6, 5, 7});
+        Mat h = FullHessian.of((v, out) -> Ops.gemv(b, v, out), 3);
+        Mat expected = Mat.ofRows(new double[] {1, 3, 3}, new double[] {3, 3, 2}, new double[] {3, 2, 7});
+        assertEquals(0.0, Ops.maxAbsDiff(expected, h), 0.0);
+    }
+
+    @Test
+    void rejectsAParameterVectorOfTheWrongLength() {
+        Instance inst = instance("linear", SquaredLoss.INSTANCE, new Rng(SEED + 6));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HessianVectorProduct.of(inst.risk(), new double[inst.theta().length + 1]));
+        assertThat(e.getMessage(), containsString("θ has length 4, model has 3"));
+    }
+
+    @Test
     void rejectsAModelWithoutSecondOrderPass() {
         Model plain = new Model() {
             @Override

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import theorycheck.data.RandomDesigns;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
+import theorycheck.linalg.Ops;
 import theorycheck.linalg.SymmetricEigen;
 import theorycheck.linalg.Vec;
 
@@ -81,6 +83,16 @@ class LanczosTest {
         assertTrue(r.converged());
         assertThat(r.iterations(), lessThanOrEqualTo(3));
         assertArrayEquals(new double[] {3.0, 1.0}, r.values(), 1e-12);
+        // a random start has a null-space part, so its Krylov space is span{q, Aq, A²q}: invariant after
+        // 3 steps, holding exactly 3, 1 and 0. Asked for 4, Lanczos must stop there, give those three and
+        // NaN for the fourth, and not claim convergence.
+        Lanczos.Result four = Lanczos.top(PowerIteration.matrix(a, 1.0), n, 4, rng.split());
+        assertEquals(false, four.converged());
+        assertEquals(3, four.iterations());
+        assertArrayEquals(new double[] {3.0, 1.0, 0.0}, Arrays.copyOf(four.values(), 3), 1e-12);
+        assertTrue(Double.isNaN(four.values()[3]));
+        assertTrue(Double.isNaN(four.residuals()[3]));
+        assertArrayEquals(new double[n], four.vectors()[3], 0.0);
     }
 
     @Test
@@ -104,6 +116,26 @@ class LanczosTest {
         Lanczos.Result r = Lanczos.top(PowerIteration.matrix(a, 1.0), n, 1, rng.split(), 3, 1e-12);
         assertEquals(false, r.converged());
         assertEquals(3, r.iterations());
+        // the residual reported is ‖Ay − θy‖ of the pair returned, recomputed here from the dense matrix,
+        // and it is not small: an unconverged pair must not look converged
+        double[] ay = Ops.gemv(a, r.firstVector(), null);
+        Vec.axpyInPlace(-r.first(), r.firstVector(), ay);
+        assertEquals(Vec.norm2(ay), r.residuals()[0], 1e-14);
+        assertEquals(r.residuals()[0], r.maxResidual(), 0.0);
+        assertThat(1e-6, lessThanOrEqualTo(r.maxResidual()));
+    }
+
+    @Test
+    void theSmallestProblemsAreSolvedExactly() {
+        // dim 1 (the operator is a number) and k = dim (every eigenvalue asked for) are valid requests
+        Lanczos.Result one = Lanczos.top((v, out) -> out[0] = 2.5 * v[0], 1, 1, new Rng(SEED + 4));
+        assertTrue(one.converged());
+        assertEquals(2.5, one.first(), 1e-15);
+        assertEquals(1.0, Math.abs(one.firstVector()[0]), 1e-15);
+        Mat a = RandomDesigns.symmetricWithEigenvalues(3, new Rng(SEED + 5), 3, 2, 1);
+        Lanczos.Result all = Lanczos.top(PowerIteration.matrix(a, 1.0), 3, 3, new Rng(SEED + 6));
+        assertTrue(all.converged());
+        assertArrayEquals(new double[] {3, 2, 1}, all.values(), 1e-12);
     }
 
     @Test

@@ -2,7 +2,9 @@ package theorycheck.measure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static theorycheck.linalg.Refusals.assertMessage;
 
 import org.junit.jupiter.api.Test;
 import theorycheck.data.RandomDesigns;
@@ -23,6 +25,15 @@ class LeaveOneOutTest {
         assertArrayEquals(new double[] {1, 3}, LeaveOneOut.withoutEntry(new double[] {1, 2, 3}, 1));
         assertArrayEquals(new double[] {1, 9, 3}, LeaveOneOut.withEntry(new double[] {1, 2, 3}, 1, 9));
         assertEquals(3, x.rows(), "input not modified");
+    }
+
+    @Test
+    void surgeryOutsideTheDataIsRefused() {
+        Mat x = Mat.ofRows(new double[] {1, 2}, new double[] {3, 4}, new double[] {5, 6});
+        assertMessage("row 3 out of 0..2", () -> LeaveOneOut.withoutRow(x, 3));
+        assertThrows(IllegalArgumentException.class, () -> LeaveOneOut.withoutRow(x, -1));
+        // a replacement row must have X's width: a shorter one would leave stale entries behind
+        assertThrows(IllegalArgumentException.class, () -> LeaveOneOut.withRow(x, 0, new double[] {7}));
     }
 
     @Test

@@ -31,6 +31,20 @@ class LogLogFitTest {
     }
 
     @Test
+    void aNarrowRangeFarFromOneIsFittedWithoutCancellation() {
+        // x = 10⁸ + i: log x ≈ 18.4 with a spread of 10⁻⁸, and log y ≈ 60 (c = e⁵⁰). The fit must centre
+        // before it multiplies: Σu² − n·ū² would cancel all but a few of 16 digits here. Each log has an
+        // absolute error ≈ ulp(18.4) ≈ 4e-15, i.e. 4e-7 of a 10⁻⁸ spacing, so the slope is good to ~1e-6.
+        double[] x = new double[9];
+        double[] y = new double[9];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 1e8 + i;
+            y[i] = Math.exp(50 + 2.5 * Math.log(x[i]));
+        }
+        assertEquals(2.5, LogLogFit.slope(x, y), 2.5 * 1e-5);
+    }
+
+    @Test
     void pointsWithoutALogarithmAreLeftOutAndFewerThanThreeGiveNaN() {
         double[] x = {1, 2, 4, 8};
         assertEquals(1.0, LogLogFit.slope(x, new double[] {1, 2, 4, 0}), 1e-14);

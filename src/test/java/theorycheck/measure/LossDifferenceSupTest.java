@@ -1,6 +1,7 @@
 package theorycheck.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static theorycheck.linalg.Refusals.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,16 @@ class LossDifferenceSupTest {
         }
         assertTrue(grid >= sampled * (1 - 2e-3), "grid " + grid + " < sampled " + sampled);
         assertTrue(grid <= Vec.distance(w, w2) * 2.0 * (1 + 1e-12), "logistic is 1-Lipschitz in the prediction");
+    }
+
+    @Test
+    void aZeroFirstPredictorLeavesTheSecondsSquaredReach() {
+        // w = 0 predicts 0 everywhere; with label 0 the square loss differs by ⟨w', x⟩², at most
+        // (r‖w'‖)² = (2·5)², reached on the grid at angle π/2 in span{e₁, w'}
+        double sup = LossDifferenceSup.overBall(new double[3], new double[] {0, 3, 4}, 2.0, new double[] {0}, SQUARE);
+        assertEquals(100, sup, 100 * 1e-14);
+        assertMessage("predictors differ in length: 3 vs 2",
+                () -> LossDifferenceSup.overBall(new double[3], new double[2], 1.0, new double[] {0}, SQUARE));
     }
 
     @Test

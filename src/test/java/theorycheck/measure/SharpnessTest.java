@@ -3,7 +3,9 @@ package theorycheck.measure;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static theorycheck.linalg.Refusals.assertMessage;
 
 import org.junit.jupiter.api.Test;
 import theorycheck.data.RandomDesigns;
@@ -285,10 +287,6 @@ class SharpnessTest {
                 () -> Sharpness.randomDirectionScan(q, t, new double[] {0.1}, 1, rng));
     }
 
-    private static void assertMessage(String message, org.junit.jupiter.api.function.Executable call) {
-        assertEquals(message, org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, call)
-                .getMessage());
-    }
 
     @Test
     void onAnIsotropicQuadraticEveryProbeIsExact() {
@@ -330,6 +328,38 @@ class SharpnessTest {
         assertThat(ss, greaterThanOrEqualTo(1e-6)); // the directions differ
         assertEquals(Math.sqrt(ss / 3 / 4), p.standardError(), 1e-15);
         assertEquals(2 * mean, p.effectiveCurvature(), 1e-15);
+    }
+
+    @Test
+    void probesOfALinearLossDoNotDependOnWhereTheyStart() {
+        // L = cᵀθ rises by r·cᵀu along u wherever θ is: the same two directions from θ = 0 and from a θ
+        // with L(θ) = −2 give the same increases, and the antithetic increase ½[L(θ+ru) + L(θ−ru)] − L(θ)
+        // of a linear loss is 0. The values are of size ≤ 3: 1e-14 is a few ulps of each.
+        double[] c = {1, -2, 2};
+        double[] away = {0.5, 0.25, -1};
+        Sharpness.RandomDirectionProbe fromZero = Sharpness.randomDirection(linear(c), new double[3], 0.1, 2,
+                new Rng(SEED + 15));
+        Sharpness.RandomDirectionProbe fromAway = Sharpness.randomDirection(linear(c), away, 0.1, 2, new Rng(SEED + 15));
+        assertArrayEquals(fromZero.increases(), fromAway.increases(), 1e-14);
+        Sharpness.RadiusScan scan = Sharpness.randomDirectionScan(linear(c), away, new double[] {0.1, 1.0}, 2,
+                new Rng(SEED + 16));
+        for (double[] atRadius : scan.increases()) {
+            assertArrayEquals(new double[2], atRadius, 1e-14);
+        }
+    }
+
+    @Test
+    void hutchinsonStandardErrorIsTheSampleDeviationOverRootM() {
+        // A = [[1, b], [b, 3]]: zᵀAz = 4 + 2b·z₁z₂ takes two values, so from the mean the share s̄ of the
+        // sign z₁z₂ is known, and the sample deviation with it: Σ(t − t̄)² = 4b²·m(1 − s̄²) over m − 1
+        double b = 0.75;
+        int m = 9;
+        Mat a = Mat.ofRows(new double[] {1, b}, new double[] {b, 3});
+        Sharpness.TraceEstimate t = Sharpness.hutchinsonTrace(PowerIteration.matrix(a, 1.0), 2, m, new Rng(SEED + 17));
+        double sBar = (t.mean() - 4) / (2 * b);
+        assertThat(Math.abs(sBar), lessThanOrEqualTo(1 - 2.0 / m + 1e-12)); // both signs were drawn
+        double expected = Math.sqrt(4 * b * b * m * (1 - sBar * sBar) / (m - 1) / m);
+        assertEquals(expected, t.standardError(), 1e-12);
     }
 
     @Test

@@ -21,6 +21,9 @@ class ArcCosineKernelTest {
         assertEquals(25 / (2 * Math.PI), ArcCosineKernel.value(x, xp, ArcCosineKernel.Part.BOTH), 1e-12);
         // θ = π: both parts 0
         assertEquals(0.0, ArcCosineKernel.value(x, new double[] {-3, -4}, ArcCosineKernel.Part.BOTH), 1e-12);
+        // a zero input: every feature of it is 0 (ReLU(⟨w, 0⟩) = 0), so the kernel is 0, not 0/0
+        assertEquals(0.0, ArcCosineKernel.value(new double[2], x, ArcCosineKernel.Part.BOTH), 0.0);
+        assertEquals(0.0, ArcCosineKernel.value(x, new double[2], ArcCosineKernel.Part.OUTPUT_ONLY), 0.0);
     }
 
     /**

@@ -73,6 +73,15 @@ class ExplicitRegularizerTest {
     }
 
     @Test
+    void multiplierIsOddAndExactlyZeroAtZero() {
+        // r is even, so its derivative λ(b) is odd: λ(−b) = −λ(b), and λ(0) = 0 exactly (no bisection residue)
+        assertEquals(0.0, ExplicitRegularizer.multiplier(0.0), 0.0);
+        for (double b : new double[] {1e-6, 0.3, 7}) {
+            assertEquals(-ExplicitRegularizer.multiplier(b), ExplicitRegularizer.multiplier(-b), 0.0);
+        }
+    }
+
+    @Test
     void multiplierIsTheDerivative() {
         for (double b : new double[] {-5, -0.3, 0.1, 2, 50}) {
             double h = 1e-6 * Math.max(1, Math.abs(b));

@@ -1,6 +1,7 @@
 package theorycheck.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static theorycheck.linalg.Refusals.assertMessage;
 
 import org.junit.jupiter.api.Test;
 import theorycheck.data.Rng;
@@ -8,6 +9,15 @@ import theorycheck.linalg.Mat;
 import theorycheck.linalg.Ops;
 
 class KernelRegressionTest {
+
+    @Test
+    void rejectsARidgeThatIsNotAFiniteNonNegativeNumber() {
+        Mat k = Mat.identity(2);
+        for (double bad : new double[] {-1e-3, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertMessage("ridge must be finite and ≥ 0, got " + bad,
+                    () -> KernelRegression.coefficients(k, new double[2], bad));
+        }
+    }
 
     /** With the linear kernel XXᵀ and h₀ = ⟨w₀, x⟩ the predictor is that of the closest interpolant to w₀. */
     @Test

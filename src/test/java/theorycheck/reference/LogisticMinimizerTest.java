@@ -42,4 +42,17 @@ class LogisticMinimizerTest {
         LogisticMinimizer.Result r = LogisticMinimizer.solve(data);
         assertFalse(r.converged(), "a separable data set has no finite logistic minimizer");
     }
+
+    @Test
+    void aRunawayIterateIsStoppedWithItsReason() {
+        // one point x = c, y = +1: L(w) = log(1 + e^{−cw}) has no minimizer. From 0 Newton's first step is
+        // −L'/L'' = (c/2)/(c²/4) = 2/c, so at c = 1e-6 the iterate is at 2·10⁶ after one step, past the norm
+        // limit 10⁶ long before the curvature c²σ(1 − σ) rounds to 0 (at cw ≈ 37): stopped for its norm
+        LogisticMinimizer.Result runaway = LogisticMinimizer.solve(
+                new Classification(new Mat(1, 1, new double[] {1e-6}), new double[] {1}));
+        assertFalse(runaway.converged());
+        assertTrue(runaway.detail().startsWith("norm exceeded"), runaway.detail());
+        assertTrue(runaway.iterations() < LogisticMinimizer.MAX_ITERATIONS);
+        assertTrue(Math.abs(runaway.w()[0]) > LogisticMinimizer.NORM_LIMIT);
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static theorycheck.linalg.Refusals.assertMessage;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -150,5 +151,48 @@ class LyapunovTest {
         assertThrows(IllegalArgumentException.class, () -> Lyapunov.sgdStationary(h, Mat.identity(2), 1.0, 1));
         Mat indefinite = Mat.ofRows(new double[] {1, 0}, new double[] {0, -1});
         assertThrows(IllegalArgumentException.class, () -> Lyapunov.sgdStationary(indefinite, Mat.identity(2), 0.1, 1));
+        assertMessage("no stationary covariance: αλ_max = 2.0 ≥ 2", () -> Lyapunov.sgdStationary(h, Mat.identity(2), 1.0, 1));
+        // a zero eigenvalue has no stationary variance either (the noise along it accumulates forever)
+        Mat singular = Mat.ofRows(new double[] {1, 0}, new double[] {0, 0});
+        assertThrows(IllegalArgumentException.class, () -> Lyapunov.continuousLimit(singular, Mat.identity(2), 0.1, 1));
+        assertThrows(IllegalArgumentException.class, () -> Lyapunov.continuousLimit(h, Mat.identity(2), 0.0, 1));
+        assertThrows(IllegalArgumentException.class, () -> Lyapunov.continuousLimit(h, Mat.identity(2), 0.1, 0));
+        assertMessage("H and C must be d×d of the same d", () -> Lyapunov.continuousLimit(h, Mat.identity(3), 0.1, 1));
+        assertMessage("A and Q must be d×d of the same d", () -> Lyapunov.smith(h, Mat.identity(3), 1e-12, 10));
+    }
+
+    @Test
+    void smithSumsTwoToTheKTermsAfterKDoublings() {
+        // A = 0.9·I, Q = 3·I: Σ_{j<n} AʲQAʲᵀ = 3(1 − 0.81ⁿ)/0.19·I. Capped at 3 doublings the sum has 8 terms,
+        // unconverged; the last increment is the share of the last 4 terms, (0.81⁴ − 0.81⁸)/(1 − 0.81⁸)
+        Mat a = Ops.scale(0.9, Mat.identity(2));
+        Mat q = Ops.scale(3, Mat.identity(2));
+        Lyapunov.Solution s = Lyapunov.smith(a, q, 1e-12, 3);
+        assertFalse(s.converged());
+        assertEquals(3, s.iterations());
+        double eight = 3 * (1 - Math.pow(0.81, 8)) / 0.19;
+        assertThat(MatrixChecks.relativeFrobenius(s.sigma(), Ops.scale(eight, Mat.identity(2))), lessThan(EXACT_TOL));
+        double last = (Math.pow(0.81, 4) - Math.pow(0.81, 8)) / (1 - Math.pow(0.81, 8));
+        assertEquals(last, s.lastIncrement(), EXACT_TOL * last);
+    }
+
+    @Test
+    void smithReportsABlowUpWhenItHappens() {
+        // 1.2^(2^k) overflows near k = 12: the run stops there with a non-finite increment, not at the cap
+        Mat a = Mat.ofRows(new double[] {1.2, 0}, new double[] {0, 0.5});
+        Lyapunov.Solution s = Lyapunov.smith(a, Mat.identity(2), 1e-12, 30);
+        assertFalse(s.converged());
+        assertThat(s.iterations(), lessThan(30));
+        assertFalse(Double.isFinite(s.lastIncrement()));
+    }
+
+    @Test
+    void residualIsRelativeToTheNoise() {
+        // Σ = 0 leaves all of Q unexplained: residual 1 whatever the size of Q
+        Mat q = Ops.scale(5, Mat.identity(2));
+        assertEquals(1.0, Lyapunov.residual(new Mat(2, 2), Ops.scale(0.5, Mat.identity(2)), q), 1e-15);
+        // and the exact Σ of the scalar case q/(1 − a²) leaves none
+        assertEquals(0.0, Lyapunov.residual(Ops.scale(5 / 0.75, Mat.identity(2)), Ops.scale(0.5, Mat.identity(2)), q),
+                1e-15);
     }
 }

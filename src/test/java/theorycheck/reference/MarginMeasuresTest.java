@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static theorycheck.linalg.Refusals.assertMessage;
 
 import org.junit.jupiter.api.Test;
 import theorycheck.data.Classification;
@@ -142,6 +143,55 @@ class MarginMeasuresTest {
     @Test
     void marginRejectsAWrongDimension() {
         assertThrows(IllegalArgumentException.class, () -> MarginMeasures.margin(new double[3], twoPoints()));
+    }
+
+    @Test
+    void badArgumentsAreRefusedWithOneLineNamingThem() {
+        Classification c = twoPoints();
+        assertMessage("w has length 3, data have dimension 2", () -> MarginMeasures.margins(new double[3], c, null));
+        assertMessage("margins: output must be a distinct array of length 2",
+                () -> MarginMeasures.margins(new double[] {1, 1}, c, new double[3]));
+        // writing the margins into w itself would overwrite w while it is being read
+        double[] w = {1, 1};
+        assertMessage("margins: output must be a distinct array of length 2", () -> MarginMeasures.margins(w, c, w));
+        assertMessage("margin of an empty data set is undefined",
+                () -> MarginMeasures.margin(new double[2], new Classification(new Mat(0, 2), new double[0])));
+        assertMessage("angle: lengths differ: 2 and 3", () -> MarginMeasures.angle(new double[] {1, 0}, new double[] {1, 0, 0}));
+        assertThrows(IllegalArgumentException.class,
+                () -> MarginMeasures.normalizedMargin(new double[] {Double.POSITIVE_INFINITY, 0}, c, Norm.L2));
+        Mlp linear = new Mlp(2, new int[0], Activation.RELU, false);
+        assertThrows(IllegalArgumentException.class,
+                () -> MarginMeasures.homogeneousNormalizedMargin(linear, new double[] {1, 0}, c, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> MarginMeasures.homogeneousNormalizedMargin(linear, new double[2], c, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> MarginMeasures.homogeneousNormalizedMargin(linear, new double[] {Double.POSITIVE_INFINITY, 0}, c, 1));
+        assertMessage("model (input 3, 3 parameters) does not match θ of length 3 and data of dimension 2",
+                () -> MarginMeasures.homogeneousNormalizedMargin(new Mlp(3, new int[0], Activation.RELU, false),
+                        new double[] {1, 0, 0}, c, 1));
+    }
+
+
+    @Test
+    void smoothedMarginOfTwoPointsIsTheExactFormulaNotItsSmallLossLimit() {
+        // margins 4 and 5 (θ = (4, −5) on the two unit points): L = log(1 + e⁻⁴) + log(1 + e⁻⁵) ≈ 0.025,
+        // far above the 1e-8 where the log-sum-exp limit takes over, so γ̃ = −log(e^L − 1)/‖θ‖ exactly;
+        // the limit 4 − log(1 + e⁻¹) is off by ≈ 1e-2 relative
+        Mlp linear = new Mlp(2, new int[0], Activation.RELU, false);
+        double[] theta = {4, -5};
+        double loss = Math.log1p(Math.exp(-4)) + Math.log1p(Math.exp(-5));
+        double expected = -Math.log(Math.expm1(loss)) / Math.sqrt(41);
+        assertThat(MarginMeasures.logisticSmoothedMargin(linear, theta, twoPoints(), 1),
+                closeTo(expected, 1e-13 * expected));
+    }
+
+    @Test
+    void smoothedMarginIsUndefinedOnceAPointIsNotStrictlyCorrect() {
+        // one point at margin 0 puts L at log 2 exactly (the other, at margin 1000, adds 0), one misclassified
+        // point above it: no finite value, however well the other point is classified
+        Mlp linear = new Mlp(2, new int[0], Activation.RELU, false);
+        assertEquals(Double.NaN, MarginMeasures.logisticSmoothedMargin(linear, new double[] {0, -1000}, twoPoints(), 1));
+        assertEquals(Double.NaN, MarginMeasures.logisticSmoothedMargin(linear, new double[] {-10, -30}, twoPoints(), 1));
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static theorycheck.linalg.Refusals.assertMessage;
 
 import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
@@ -444,6 +445,14 @@ class MaxMarginTest {
     @Test
     void l1RejectsNonSeparableData() {
         checkRejectsXor(MaxMargin::l1, "l1");
+    }
+
+    @Test
+    void rejectsAnEmptyDataSet() {
+        // no examples: every direction has "margin" +∞, there is nothing to maximize
+        Classification none = new Classification(new Mat(0, 2), new double[0]);
+        assertMessage("MaxMargin.l2: no examples", () -> MaxMargin.l2(none));
+        assertMessage("MaxMargin.l1: no examples", () -> MaxMargin.l1(none));
     }
 
     private static void checkRejectsXor(Function<Classification, MaxMargin.Result> solver, String name) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static theorycheck.linalg.Refusals.assertMessage;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -53,6 +54,11 @@ class MinL1InterpolantTest {
             best = Math.min(best, l1);
         }
         return best;
+    }
+
+    @Test
+    void rejectsMismatchedTargets() {
+        assertMessage("y has length 3, X has 2 rows", () -> MinL1Interpolant.solve(new Mat(2, 4), new double[3]));
     }
 
     @Test

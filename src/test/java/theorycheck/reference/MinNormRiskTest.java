@@ -85,6 +85,21 @@ class MinNormRiskTest {
         assertThrows(IllegalArgumentException.class, () -> MinNormRisk.expectedExcess(3, 5, -1, 1));
         assertThrows(IllegalArgumentException.class, () -> MinNormRisk.expectedExcess(3, 5, 1, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> MinNormRisk.asymptoticExcess(0, 1, 1));
+        // every entry point checks every argument it takes
+        assertThrows(IllegalArgumentException.class, () -> MinNormRisk.expectedTraceInverseGram(0, 3));
+        assertThrows(IllegalArgumentException.class, () -> MinNormRisk.expectedExcess(3, 0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> MinNormRisk.expectedExcess(3, 5, Double.POSITIVE_INFINITY, 1));
+        assertThrows(IllegalArgumentException.class, () -> MinNormRisk.asymptoticExcess(Double.POSITIVE_INFINITY, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> MinNormRisk.asymptoticExcess(2, -1, 1));
+        assertThrows(IllegalArgumentException.class, () -> MinNormRisk.asymptoticExcess(2, 1, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> MinNormRisk.bookTestMse(0, 3, 1));
+        assertThrows(IllegalArgumentException.class, () -> MinNormRisk.bookTestMse(3, 5, -1));
+    }
+
+    @Test
+    void noiselessLimitAtTheThresholdIsZero() {
+        // σ = 0, γ = 1: the bias r²(1 − 1/γ) is 0 and there is no variance term to blow up
+        assertEquals(0.0, MinNormRisk.asymptoticExcess(1.0, 4.0, 0.0), 0.0);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static theorycheck.linalg.Refusals.assertMessage;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -207,6 +208,8 @@ class MinNormTest {
         assertThat(e.getMessage(), containsString("3x4"));
         assertThrows(IllegalArgumentException.class, () -> MinNorm.projectRowSpace(x, new double[3]));
         assertThrows(IllegalArgumentException.class, () -> MinNorm.closestInterpolant(x, new double[3], new double[3]));
+        assertMessage("y has length 4, X is 3x4", () -> MinNorm.closestInterpolant(x, new double[4], new double[4]));
+        assertMessage("w0 has length 3, X is 3x4", () -> MinNorm.closestInterpolant(x, new double[3], new double[3]));
     }
 
     /**

@@ -64,6 +64,44 @@ class PacBayesTest {
     }
 
     @Test
+    void bernoulliKlIdentities() {
+        // kl(q‖q) = 0; relabelling both outcomes leaves it unchanged, kl(q‖p) = kl(1−q‖1−p); at q = 1 only
+        // the first term is left, kl(1‖p) = −ln p (and at q = 0, −ln(1 − p))
+        for (double q : new double[] {0.1, 0.35, 0.8}) {
+            assertEquals(0.0, PacBayes.klBernoulli(q, q), 1e-15);
+            for (double p : new double[] {0.05, 0.5, 0.9}) {
+                assertEquals(PacBayes.klBernoulli(q, p), PacBayes.klBernoulli(1 - q, 1 - p), 1e-14);
+            }
+        }
+        assertEquals(-Math.log(0.3), PacBayes.klBernoulli(1, 0.3), 1e-15);
+        assertEquals(-Math.log(0.7), PacBayes.klBernoulli(0, 0.3), 1e-15);
+    }
+
+    @Test
+    void klInverseIsOneWhenNoPIsExcluded() {
+        // kl(0.2‖1 − 1e-15) = 0.2·ln 0.2 + 0.8·ln(0.8·1e15) ≈ 27 ≤ 100: no p below 1 is excluded, so 1 itself
+        assertEquals(1.0, PacBayes.klInverseUpper(0.2, 100), 0.0);
+    }
+
+    @Test
+    void maurerBoundSolvesItsKlEquation() {
+        // the bound p is the largest with kl(R̂‖p) ≤ (KL + ln(2√m/δ))/m: kl at p equals the right side
+        double q = 0.08;
+        double kl = 12.5;
+        int m = 400;
+        double delta = 0.05;
+        double p = PacBayes.maurerBound(q, kl, m, delta);
+        assertEquals((kl + Math.log(2 * Math.sqrt(m) / delta)) / m, PacBayes.klBernoulli(q, p), 1e-9);
+        assertTrue(p > q && p < 1, "p = " + p);
+    }
+
+    @Test
+    void aZeroInputIsACoinFlip() {
+        // ⟨w, 0⟩ = 0 for every w: the class counts the tie as half a mistake rather than 0/0
+        assertEquals(0.5, PacBayes.gibbsLoss(new double[] {1, 2}, 0.3, new double[2], 1), 0.0);
+    }
+
+    @Test
     void gibbsLossMatchesSampling() {
         Rng rng = new Rng(SEED + 1);
         double[] mu = {0.4, -0.2, 0.1};

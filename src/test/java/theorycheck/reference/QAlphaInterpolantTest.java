@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static theorycheck.linalg.Refusals.assertMessage;
 
 import org.junit.jupiter.api.Test;
 import theorycheck.data.RandomDesigns;
@@ -14,6 +15,17 @@ import theorycheck.linalg.Vec;
 
 class QAlphaInterpolantTest {
     private static final long SEED = 20261122L;
+
+    @Test
+    void rejectsADegenerateScaleOrMismatchedTargets() {
+        // the potential's scale is α²: α = 0 has no potential, α = 1e200 overflows it
+        Mat x = Mat.ofRows(new double[] {1, 2, 0}, new double[] {0, 1, 1});
+        assertMessage("potential scale must be positive and finite, got 0.0",
+                () -> QAlphaInterpolant.solve(x, new double[] {1, 1}, 0.0));
+        assertMessage("potential scale must be positive and finite, got Infinity",
+                () -> QAlphaInterpolant.solve(x, new double[] {1, 1}, 1e200));
+        assertMessage("y has length 3, X has 2 rows", () -> QAlphaInterpolant.solve(x, new double[3], 1.0));
+    }
     /** The dual solve stops at ‖Xβ − y‖ ≤ 1e-10‖y‖; allow 10× for recomputation. */
     private static final double FEASIBILITY_TOL = 1e-9;
     /** Null-space part of ∇Q_α relative to ‖∇Q_α‖: exact by construction up to rounding (κ(X)·ε·|z|). */

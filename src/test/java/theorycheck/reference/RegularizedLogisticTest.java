@@ -3,6 +3,7 @@ package theorycheck.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static theorycheck.linalg.Refusals.assertMessage;
 
 import org.junit.jupiter.api.Test;
 import theorycheck.data.Classification;
@@ -110,5 +111,24 @@ class RegularizedLogisticTest {
     void rejectsNonPositiveLambda() {
         Mat x = new Mat(1, 1, new double[] {1});
         assertThrows(IllegalArgumentException.class, () -> RegularizedLogistic.solve(x, new double[] {1}, 0));
+        assertMessage("λ must be finite and > 0, got Infinity",
+                () -> RegularizedLogistic.solve(x, new double[] {1}, Double.POSITIVE_INFINITY));
+        assertMessage("y has length 2, X has 1 rows", () -> RegularizedLogistic.solve(x, new double[] {1, -1}, 0.1));
+    }
+
+    @Test
+    void logisticLossIdentitiesHoldWithoutOverflow() {
+        // log(1 + e^{−z}) − log(1 + e^{z}) = −z, log(1 + e⁰) = log 2; at |z| = 800 e^{|z|} overflows, so
+        // each side must be taken in the form that does not: ℓ(800) ≈ e^{−800} → 0 and ℓ(−800) = 800
+        assertEquals(Math.log(2), RegularizedLogistic.logistic(0), 1e-16);
+        for (double z : new double[] {0.5, 3, 40}) {
+            assertEquals(-z, RegularizedLogistic.logistic(z) - RegularizedLogistic.logistic(-z), 1e-14 * (1 + z));
+        }
+        assertEquals(0.0, RegularizedLogistic.logistic(800), 0.0);
+        assertEquals(800.0, RegularizedLogistic.logistic(-800), 0.0);
+        assertEquals(Math.exp(-40), RegularizedLogistic.logistic(40), 1e-15 * Math.exp(-40));
+        // σ(z) = 1/(1 + e^{−z}) likewise: 1 and 0 at ±800, not NaN
+        assertEquals(1.0, RegularizedLogistic.sigmoid(800), 0.0);
+        assertEquals(0.0, RegularizedLogistic.sigmoid(-800), 0.0);
     }
 }

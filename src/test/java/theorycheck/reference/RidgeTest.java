@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static theorycheck.linalg.Refusals.assertMessage;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -169,5 +170,10 @@ class RidgeTest {
     @Test
     void rejectsMismatchedTargets() {
         assertThrows(IllegalArgumentException.class, () -> Ridge.solve(Mat.identity(3), new double[2], 1.0));
+        // both forms check, whichever shape the design has
+        Mat wide = new Mat(2, 3);
+        assertMessage("y has length 3, X is 2x3", () -> Ridge.dual(wide, new double[3], 1.0));
+        assertMessage("y has length 3, X is 2x3", () -> Ridge.primal(wide, new double[3], 1.0));
+        assertThrows(IllegalArgumentException.class, () -> Ridge.dual(wide, new double[2], 0.0));
     }
 }

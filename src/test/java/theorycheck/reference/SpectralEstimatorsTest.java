@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static theorycheck.linalg.Refusals.assertMessage;
 
 import org.junit.jupiter.api.Test;
 import theorycheck.data.RandomDesigns;
@@ -96,5 +97,7 @@ class SpectralEstimatorsTest {
         assertThrows(IllegalArgumentException.class, () -> SpectralEstimators.of(x, new double[3], new double[3]));
         assertThrows(IllegalArgumentException.class, () -> SpectralEstimators.ridge(0));
         assertThrows(IllegalArgumentException.class, () -> SpectralEstimators.ridge(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> SpectralEstimators.ridge(Double.POSITIVE_INFINITY));
+        assertMessage("X is 3x4, β has length 4, ε has length 4", () -> SpectralEstimators.of(x, new double[4], new double[4]));
     }
 }

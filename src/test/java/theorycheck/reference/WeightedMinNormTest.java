@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static theorycheck.linalg.Refusals.assertMessage;
 
 import org.junit.jupiter.api.Test;
 import theorycheck.data.RandomDesigns;
@@ -100,9 +101,25 @@ class WeightedMinNormTest {
     @Test
     void rejectsNonPositiveWeights() {
         Mat x = RandomDesigns.gaussian(2, 4, 1.0, new Rng(SEED));
-        assertThrows(IllegalArgumentException.class,
+        assertMessage("weight 1 must be finite and > 0, got 0.0",
                 () -> WeightedMinNorm.solve(x, new double[2], new double[] {1, 0, 1, 1}, null));
+        // an infinite weight would silently drop its coordinate from the problem
+        assertMessage("weight 2 must be finite and > 0, got Infinity",
+                () -> WeightedMinNorm.solve(x, new double[2], new double[] {1, 1, Double.POSITIVE_INFINITY, 1}, null));
     }
+
+    @Test
+    void rejectsArraysOfTheWrongLength() {
+        Mat x = RandomDesigns.gaussian(2, 4, 1.0, new Rng(SEED));
+        assertMessage("y has length 3, X is 2x4", () -> WeightedMinNorm.solve(x, new double[3], null, null));
+        assertMessage("weights and θ₀ must have length 4",
+                () -> WeightedMinNorm.solve(x, new double[2], new double[] {1, 1, 1, 1, 1}, null));
+        assertMessage("weights and θ₀ must have length 4",
+                () -> WeightedMinNorm.solve(x, new double[2], new double[] {1, 1, 1}, null));
+        assertMessage("weights and θ₀ must have length 4", () -> WeightedMinNorm.solve(x, new double[2], null, new double[5]));
+        assertMessage("weights and θ₀ must have length 4", () -> WeightedMinNorm.solve(x, new double[2], null, new double[3]));
+    }
+
 
     private static double weighted(double[] v, double[] d) {
         double s = 0;

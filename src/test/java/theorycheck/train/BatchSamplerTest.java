@@ -1,7 +1,10 @@
 package theorycheck.train;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -88,6 +91,30 @@ class BatchSamplerTest {
     @Test
     void fullBatchIsNull() {
         assertNull(BatchSampler.full().next());
+    }
+
+    @Test
+    void batchesOfOneAreAllowedAndCoverTheEpoch() {
+        // size 1 is plain one-example SGD: every index once per epoch, in reshuffled order
+        BatchSampler s = BatchSampler.withoutReplacement(4, 1, new Rng(SEED + 6));
+        int[] seen = new int[4];
+        for (int k = 0; k < 8; k++) {
+            int[] b = s.next();
+            assertEquals(1, b.length);
+            seen[b[0]]++;
+        }
+        assertArrayEquals(new int[] {2, 2, 2, 2}, seen);
+        assertEquals(1, BatchSampler.withReplacement(4, 1, new Rng(SEED + 6)).next().length);
+    }
+
+    @Test
+    void descriptionsNameTheSchemeAndTheBatchSize() {
+        // reports print these: each scheme must be told apart, with its batch size
+        assertEquals("full batch", BatchSampler.full().describe());
+        assertThat(BatchSampler.withReplacement(9, 4, new Rng(SEED)).describe(),
+                allOf(startsWith("with replacement"), endsWith("batch 4")));
+        assertThat(BatchSampler.withoutReplacement(9, 3, new Rng(SEED)).describe(),
+                allOf(startsWith("without replacement"), endsWith("batch 3")));
     }
 
     @Test

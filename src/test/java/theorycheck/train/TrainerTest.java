@@ -25,6 +25,7 @@ import theorycheck.loss.SquaredLoss;
 import theorycheck.model.LinearModel;
 import theorycheck.optim.GradientDescent;
 import theorycheck.optim.HeavyBall;
+import theorycheck.optim.Sam;
 import theorycheck.reference.GramSpectrum;
 import theorycheck.reference.MinNorm;
 
@@ -141,6 +142,46 @@ class TrainerTest {
         assertEquals(a.trajectory().steps(), b.trajectory().steps());
         assertEquals(a.trajectory().series("loss"), b.trajectory().series("loss"));
         assertEquals(a.trajectory().series("wNorm"), b.trajectory().series("wNorm"));
+        // the series are loss and gradient norm, then the probes; any other name is refused, naming these
+        assertEquals(java.util.List.of("loss", "gradNorm", "wNorm"), java.util.List.copyOf(a.trajectory().names()));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> a.trajectory().series("wnorm"));
+        assertThat(e.getMessage(), containsString("[loss, gradNorm, wNorm]"));
+    }
+
+    @Test
+    void samOnMiniBatchesTakesItsSecondGradientOnTheStepsBatch() {
+        // SAM's step is θ ← θ − η ∇L_B(θ + ρ g/‖g‖) with g = ∇L_B(θ) on the *same* batch B. Replaying the
+        // sampler's draws, the update is written out here from the formula; only rounding order differs,
+        // so 1e-12 relative (≈ 5000 ulps over five steps on a well-conditioned problem) is ample.
+        Problem p = Problem.make(SEED + 20);
+        double lr = 0.3 / p.spectrum().lambdaMax();
+        double rho = 0.1;
+        TrainResult r = Trainer.run(p.risk(), new Sam(lr, rho), BatchSampler.withReplacement(M, 2, new Rng(SEED + 21)),
+                new double[N], new TrainConfig(5, 0, 0, 1, 1e12, 0), Map.of());
+        double[] sameBatch = samByHand(p, lr, rho, new Rng(SEED + 21), true);
+        double[] fullBatch = samByHand(p, lr, rho, new Rng(SEED + 21), false);
+        double tol = 1e-12 * Vec.norm2(sameBatch);
+        assertThat(Vec.distance(r.theta(), sameBatch), lessThanOrEqualTo(tol));
+        // and the batch matters: a second gradient on all examples would land far outside that tolerance
+        assertThat(Vec.distance(fullBatch, sameBatch), greaterThan(1e6 * tol));
+    }
+
+    /** Five SAM steps written out; the second gradient on the step's batch, or on every example. */
+    private static double[] samByHand(Problem p, double lr, double rho, Rng samplerRng, boolean secondOnBatch) {
+        BatchSampler sampler = BatchSampler.withReplacement(M, 2, samplerRng);
+        double[] theta = new double[N];
+        double[] g = new double[N];
+        double[] sharp = new double[N];
+        for (int t = 0; t < 5; t++) {
+            int[] batch = sampler.next().clone();
+            p.risk().valueAndGradient(theta, batch, g);
+            double[] perturbed = theta.clone();
+            Vec.axpyInPlace(rho / Vec.norm2(g), g, perturbed);
+            p.risk().valueAndGradient(perturbed, secondOnBatch ? batch : null, sharp);
+            Vec.axpyInPlace(-lr, sharp, theta);
+        }
+        return theta;
     }
 
     @Test
@@ -257,6 +298,14 @@ class TrainerTest {
                 TrainConfig.fullBatch(1000, 0).withRecordPoints(5));
         assertEquals(java.util.List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 20L, 40L, 80L, 160L, 320L, 640L, 1000L),
                 r.trajectory().steps());
+        // 10 points is still "few"; from 11 on the grid is geometric from step 10 to the budget in
+        // points − 10 intervals: one interval of ratio 100 leaves nothing between 10 and 1000
+        TrainResult ten = Trainer.run(p.risk(), new GradientDescent(0.01), new double[N],
+                TrainConfig.fullBatch(1000, 0).withRecordPoints(10));
+        assertEquals(r.trajectory().steps(), ten.trajectory().steps());
+        TrainResult eleven = Trainer.run(p.risk(), new GradientDescent(0.01), new double[N],
+                TrainConfig.fullBatch(1000, 0).withRecordPoints(11));
+        assertEquals(java.util.List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 1000L), eleven.trajectory().steps());
     }
 
     @Test
