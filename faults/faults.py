@@ -47,7 +47,7 @@ def patch_header(path):
 
 def first_line(text):
     for line in (text or "").splitlines():
-        if line.strip():
+        if line.strip() and not line.strip().startswith("Multiple Failures"):
             return line.strip()[:300]
     return ""
 
