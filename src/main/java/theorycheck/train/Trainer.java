@@ -27,6 +27,46 @@ public final class Trainer {
      */
     public static TrainResult run(Objective objective, Optimizer optimizer, BatchSampler sampler, double[] theta0,
             TrainConfig config, Map<String, ToDoubleFunction<double[]>> probes) {
+        return run(objective, optimizer, sampler, theta0, config, probes, Hooks.NONE);
+    }
+
+    /**
+     * What a claim adds to the loop without writing its own: a goal ({@link StopRule}) and an
+     * {@link Observer} called every k steps.
+     *
+     * @param observeEvery k ≥ 1 (unused without an observer)
+     */
+    public record Hooks(StopRule stop, long observeEvery, Observer observer) {
+        public static final Hooks NONE = new Hooks(StopRule.NEVER, 1, null);
+
+        public Hooks {
+            if (stop == null) {
+                throw new IllegalArgumentException("stop rule is null (StopRule.NEVER for none)");
+            }
+            if (observeEvery < 1) {
+                throw new IllegalArgumentException("observeEvery must be ≥ 1, got " + observeEvery);
+            }
+        }
+
+        public static Hooks stopWhen(StopRule stop) {
+            return new Hooks(stop, 1, null);
+        }
+
+        public static Hooks observing(long every, Observer observer) {
+            return new Hooks(StopRule.NEVER, every, observer);
+        }
+
+        public Hooks andObserving(long every, Observer o) {
+            return new Hooks(stop, every, o);
+        }
+    }
+
+    /**
+     * As {@link #run(Objective, Optimizer, BatchSampler, double[], TrainConfig, Map)}, with a goal
+     * and an observer.
+     */
+    public static TrainResult run(Objective objective, Optimizer optimizer, BatchSampler sampler, double[] theta0,
+            TrainConfig config, Map<String, ToDoubleFunction<double[]>> probes, Hooks hooks) {
         if (theta0.length != objective.dim()) {
             throw new IllegalArgumentException("θ₀ has length " + theta0.length + ", objective has " + objective.dim());
         }
@@ -45,12 +85,21 @@ public final class Trainer {
             return new TrainResult(theta, RunStatus.DIVERGED, 0, loss, gradNorm, "non-finite at the start", trajectory);
         }
         record(trajectory, 0, loss, gradNorm, theta, probes, config);
+        Observer observer = hooks.observer();
+        if (observer != null) {
+            observer.observe(0, theta);
+        }
         long t = 0;
         boolean fresh = true; // fullGrad holds ∇L(θ) at the current θ
         while (true) {
             if (stops(config, loss, gradNorm)) {
                 record(trajectory, t, loss, gradNorm, theta, probes, config);
                 return new TrainResult(theta, RunStatus.CONVERGED, t, loss, gradNorm, "stopping rule met", trajectory);
+            }
+            String goal = fresh ? hooks.stop().reached(t, theta, loss) : null;
+            if (goal != null) {
+                record(trajectory, t, loss, gradNorm, theta, probes, config);
+                return new TrainResult(theta, RunStatus.CONVERGED, t, loss, gradNorm, goal, trajectory);
             }
             if (t >= config.maxSteps()) {
                 record(trajectory, t, loss, gradNorm, theta, probes, config);
@@ -79,6 +128,9 @@ public final class Trainer {
             }
             stepper.step(theta, g, t);
             t++;
+            if (observer != null && t % hooks.observeEvery() == 0) {
+                observer.observe(t, theta);
+            }
             // wants(t) advances the schedule, so ask it once per step: asking twice lost every
             // recording point that was not also a multiple of checkEvery.
             boolean wanted = schedule.wants(t);

@@ -147,4 +147,64 @@ class TrainerRulesTest {
         assertEquals(1, r.steps());
         assertArrayEquals(new double[] {0.0}, r.theta(), 0.0);
     }
+
+    @Test
+    void aStopRuleIsAskedAtTheStartAtEachCheckAndAtTheBudgetAndEndsTheRunAsConverged() {
+        // η = ½ from θ₀ = 2: θ_t = 2^(1−t). Checked every 3 steps with budget 7, the rule sees steps
+        // 0, 3, 6 and 7; "θ ≤ 2^−5" first holds at t = 6 (θ = 2^−5), so the run ends there.
+        java.util.List<Long> asked = new java.util.ArrayList<>();
+        StopRule small = (t, theta, loss) -> {
+            asked.add(t);
+            return theta[0] <= Math.pow(2, -5) ? "θ small" : null;
+        };
+        TrainResult r = Trainer.run(ScalarObjective.parabola(0), new GradientDescent(0.5), BatchSampler.full(),
+                new double[] {2.0}, new TrainConfig(7, 0, 0, 3, 1e12, 0), java.util.Map.of(),
+                Trainer.Hooks.stopWhen(small));
+        assertEquals(RunStatus.CONVERGED, r.status());
+        assertEquals("θ small", r.detail());
+        assertEquals(6, r.steps());
+        assertEquals(Math.pow(2, -5), r.theta()[0], 0.0);
+        assertEquals(java.util.List.of(0L, 3L, 6L), asked);
+        // never met: asked at 0, 3, 6 and the budget 7, which ends the run as BUDGET_EXHAUSTED
+        asked.clear();
+        TrainResult never = Trainer.run(ScalarObjective.parabola(0), new GradientDescent(0.5), BatchSampler.full(),
+                new double[] {2.0}, new TrainConfig(7, 0, 0, 3, 1e12, 0), java.util.Map.of(),
+                Trainer.Hooks.stopWhen((t, theta, loss) -> {
+                    asked.add(t);
+                    return null;
+                }));
+        assertEquals(RunStatus.BUDGET_EXHAUSTED, never.status());
+        assertEquals(java.util.List.of(0L, 3L, 6L, 7L), asked);
+    }
+
+    @Test
+    void anObserverSeesTheStartAndEveryKthIterateUpToTheLastStepTaken() {
+        // θ_t = 2^(1−t); every 4 steps of a budget of 10: θ₀, θ₄, θ₈ (θ₁₀ is not a multiple of 4)
+        java.util.Map<Long, Double> seen = new java.util.LinkedHashMap<>();
+        Trainer.run(ScalarObjective.parabola(0), new GradientDescent(0.5), BatchSampler.full(), new double[] {2.0},
+                new TrainConfig(10, 0, 0, 1, 1e12, 0), java.util.Map.of(),
+                Trainer.Hooks.observing(4, (t, theta) -> seen.put(t, theta[0])));
+        assertEquals(java.util.Map.of(0L, 2.0, 4L, Math.pow(2, -3), 8L, Math.pow(2, -7)), seen);
+        assertEquals(java.util.List.of(0L, 4L, 8L), java.util.List.copyOf(seen.keySet()));
+    }
+
+    @Test
+    void aStepRuleIsAskedOncePerStepWithTheIterateAndItsGradient() {
+        // η_t = 2^−(t+1) on ½θ² from θ₀ = 1: θ_{t+1} = θ_t(1 − 2^−(t+1)), exact in binary floating point
+        java.util.List<Double> gradients = new java.util.ArrayList<>();
+        theorycheck.optim.StepSize halving = (t, theta, g) -> {
+            gradients.add(g[0]);
+            assertEquals(theta[0], g[0], 0.0); // ∇½θ² = θ
+            return Math.pow(2, -(t + 1));
+        };
+        TrainResult r = Trainer.run(ScalarObjective.parabola(0), GradientDescent.with(halving, "η=2^−(t+1)"),
+                new double[] {1.0}, new TrainConfig(4, 0, 0, 1, 1e12, 0));
+        double expected = 1.0;
+        for (int t = 0; t < 4; t++) {
+            assertEquals(expected, gradients.get(t), 0.0);
+            expected *= 1 - Math.pow(2, -(t + 1));
+        }
+        assertEquals(expected, r.theta()[0], 0.0);
+        assertEquals(4, gradients.size());
+    }
 }

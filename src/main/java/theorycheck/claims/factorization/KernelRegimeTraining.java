@@ -6,7 +6,12 @@ import theorycheck.linalg.Mat;
 import theorycheck.linalg.Ops;
 import theorycheck.linalg.SymmetricEigen;
 import theorycheck.linalg.Vec;
+import theorycheck.loss.Objective;
 import theorycheck.model.TwoLayerNtkNet;
+import theorycheck.optim.GradientDescent;
+import theorycheck.train.TrainConfig;
+import theorycheck.train.TrainResult;
+import theorycheck.train.Trainer;
 
 /**
  * Shared parts of the kernel-regime checks: the data (inputs on the unit sphere, a smooth target),
@@ -58,28 +63,63 @@ final class KernelRegimeTraining {
      */
     static double[] train(TwoLayerNtkNet net, double[] theta0, Mat x, double[] y, double alpha, double eta,
             int steps) {
-        int n = x.rows();
-        double[] f0 = new double[n];
-        net.predict(theta0, x, null, f0);
-        double[] theta = theta0.clone();
-        double[] f = new double[n];
-        double[] r = new double[n];
-        double[] g = new double[theta.length];
-        for (int t = 0; t < steps; t++) {
-            net.predict(theta, x, null, f);
-            for (int i = 0; i < n; i++) {
-                r[i] = alpha * (f[i] - f0[i]) - y[i];
-            }
-            net.pullback(theta, x, null, r, g);
-            double c = eta / alpha;
-            for (int p = 0; p < theta.length; p++) {
-                theta[p] -= c * g[p];
-            }
-            if (!Double.isFinite(theta[0]) || !Double.isFinite(r[0])) {
-                return null;
-            }
+        // losses at the start and the end only; no blow-up rule (the hand-off to kernel GD compares end points)
+        TrainConfig config = new TrainConfig(steps, 0, 0, Math.max(1, steps), Double.POSITIVE_INFINITY, 0);
+        TrainResult run = Trainer.run(new ScaledSquares(net, theta0, x, y, alpha), new GradientDescent(eta / alpha),
+                theta0, config);
+        return run.diverged() ? null : run.theta();
+    }
+
+    /**
+     * (1/α)·½Σᵢ rᵢ² with r = α(f_θ − f_θ₀) − y, whose gradient is J_θᵀr: with step η/α, GD on it is
+     * θ ← θ − (η/α)·J_θᵀr, the step η/α² on ½Σᵢ rᵢ² of Chizat, Oyallon &amp; Bach.
+     */
+    private static final class ScaledSquares implements Objective {
+        private final TwoLayerNtkNet net;
+        private final Mat x;
+        private final double[] y;
+        private final double alpha;
+        private final double[] f0;
+        private final double[] f;
+        private final double[] r;
+
+        ScaledSquares(TwoLayerNtkNet net, double[] theta0, Mat x, double[] y, double alpha) {
+            this.net = net;
+            this.x = x;
+            this.y = y;
+            this.alpha = alpha;
+            this.f0 = new double[x.rows()];
+            net.predict(theta0, x, null, f0);
+            this.f = new double[x.rows()];
+            this.r = new double[x.rows()];
         }
-        return theta;
+
+        @Override
+        public int dim() {
+            return net.numParams();
+        }
+
+        @Override
+        public int examples() {
+            return x.rows();
+        }
+
+        @Override
+        public double valueAndGradient(double[] theta, int[] batch, double[] grad) {
+            if (batch != null) {
+                throw new IllegalArgumentException("full-batch objective");
+            }
+            net.predict(theta, x, null, f);
+            double half = 0;
+            for (int i = 0; i < r.length; i++) {
+                r[i] = alpha * (f[i] - f0[i]) - y[i];
+                half += 0.5 * r[i] * r[i];
+            }
+            if (grad != null) {
+                net.pullback(theta, x, null, r, grad);
+            }
+            return half / alpha;
+        }
     }
 
     /** α(f_θ(x) − f_θ₀(x)) at the rows of x. */

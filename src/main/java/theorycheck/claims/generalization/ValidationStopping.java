@@ -2,6 +2,7 @@ package theorycheck.claims.generalization;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import theorycheck.claim.Chart;
 import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
@@ -25,8 +26,9 @@ import theorycheck.model.Activation;
 import theorycheck.model.Init;
 import theorycheck.model.Mlp;
 import theorycheck.optim.GradientDescent;
-import theorycheck.optim.Stepper;
 import theorycheck.train.BatchSampler;
+import theorycheck.train.TrainConfig;
+import theorycheck.train.Trainer;
 
 /** Stops at the first validation minimum and compares the test loss there with the run's test minimum. */
 final class ValidationStopping implements InstanceCheck<StopInstance>, ClaimRunner.KeyNumber {
@@ -87,24 +89,22 @@ final class ValidationStopping implements InstanceCheck<StopInstance>, ClaimRunn
         double[] theta = net.initialize(Init.HE, rng);
         EmpiricalRisk risk = new EmpiricalRisk(net, LogisticLoss.INSTANCE, train.x(), train.y());
         BatchSampler batches = BatchSampler.withoutReplacement(mTrain, s.integer("batch"), rng.split());
-        Stepper sgd = new GradientDescent(s.real("lr")).start(theta.length);
         int epochs = s.integer("epochs");
         int perEpoch = (mTrain + s.integer("batch") - 1) / s.integer("batch");
-        double[] grad = new double[theta.length];
         double[] valLoss = new double[epochs + 1];
         double[] testLoss = new double[epochs + 1];
-        long step = 0;
-        for (int e = 0; e <= epochs; e++) {
-            valLoss[e] = HeldOutTraining.logisticLoss(net, theta, val);
-            testLoss[e] = HeldOutTraining.logisticLoss(net, theta, test);
-            if (e == epochs || !Vec.isFinite(theta)) {
-                continue;
-            }
-            for (int b = 0; b < perEpoch; b++) {
-                risk.gradientOnly(theta, batches.next(), grad);
-                sgd.step(theta, grad, step++);
-            }
-        }
+        java.util.Arrays.fill(valLoss, Double.NaN); // epochs after a divergence stay NaN
+        java.util.Arrays.fill(testLoss, Double.NaN);
+        Trainer.Hooks everyEpoch = Trainer.Hooks.observing(perEpoch, (t, w) -> {
+            int e = (int) (t / perEpoch);
+            valLoss[e] = HeldOutTraining.logisticLoss(net, w, val);
+            testLoss[e] = HeldOutTraining.logisticLoss(net, w, test);
+        });
+        // the full training loss only at the end; a non-finite gradient still ends the run
+        long steps = (long) epochs * perEpoch;
+        Trainer.run(risk, new GradientDescent(s.real("lr")), batches, theta,
+                new TrainConfig(steps, 0, 0, (int) Math.max(1, steps), Double.POSITIVE_INFINITY, 0), Map.of(),
+                everyEpoch);
         return new double[][] {valLoss, testLoss};
     }
 

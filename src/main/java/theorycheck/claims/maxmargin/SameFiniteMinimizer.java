@@ -141,20 +141,21 @@ final class SameFiniteMinimizer implements InstanceCheck<SameFiniteMinimizer.Ins
      * minimizer at the O(1/√t) rate, while the last iterate keeps a noise floor set by the budget.
      */
     static double[] averagedSgd(EmpiricalRisk risk, Optimizer sgd, BatchSampler sampler, int dim, long steps) {
-        double[] theta = new double[dim];
-        double[] grad = new double[dim];
         double[] average = new double[dim];
-        theorycheck.optim.Stepper stepper = sgd.start(dim);
         long from = steps / 2;
-        for (long t = 0; t < steps; t++) {
-            risk.gradientOnly(theta, sampler.next(), grad);
-            stepper.step(theta, grad, t);
-            if (t >= from) {
-                double weight = 1.0 / (t - from + 1);
+        // θ_t for t > from is the iterate after step t − 1 ≥ from: the second half, averaged incrementally
+        Trainer.Hooks averaging = Trainer.Hooks.observing(1, (t, theta) -> {
+            if (t > from) {
+                double weight = 1.0 / (t - from);
                 for (int j = 0; j < dim; j++) {
                     average[j] += weight * (theta[j] - average[j]);
                 }
             }
+        });
+        TrainResult run = Trainer.run(risk, sgd, sampler, new double[dim], new TrainConfig(steps, 0, 0, 100, 1e12, 0),
+                Map.of(), averaging);
+        if (run.diverged()) {
+            java.util.Arrays.fill(average, Double.NaN);
         }
         return average;
     }

@@ -1,6 +1,7 @@
 package theorycheck.claims.sharpness;
 
 import java.util.Arrays;
+import java.util.Map;
 import theorycheck.data.RandomDesigns;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Cholesky;
@@ -12,6 +13,11 @@ import theorycheck.model.Activation;
 import theorycheck.model.Init;
 import theorycheck.model.Mlp;
 import theorycheck.model.Model;
+import theorycheck.optim.GradientDescent;
+import theorycheck.train.BatchSampler;
+import theorycheck.train.TrainConfig;
+import theorycheck.train.TrainResult;
+import theorycheck.train.Trainer;
 
 /**
  * Small networks for the sharpness claims: teacher data, a plain full-batch GD loop, a Levenberg–Marquardt
@@ -51,14 +57,10 @@ final class SharpnessNets {
      * @return the final θ, or null if the loss became non-finite (a diverged run)
      */
     static double[] gd(EmpiricalRisk risk, double[] start, double eta, int steps) {
-        double[] theta = start.clone();
-        double[] g = new double[theta.length];
-        for (int t = 0; t < steps; t++) {
-            risk.gradientOnly(theta, null, g);
-            Vec.axpyInPlace(-eta, g, theta);
-        }
-        double v = risk.value(theta);
-        return Double.isFinite(v) && Vec.isFinite(theta) ? theta : null;
+        // the loss is evaluated at the start and the end only; no blow-up rule, so a large finite loss is an answer
+        TrainConfig config = new TrainConfig(steps, 0, 0, Math.max(1, steps), Double.POSITIVE_INFINITY, 0);
+        TrainResult run = Trainer.run(risk, new GradientDescent(eta), start, config);
+        return run.diverged() ? null : run.theta();
     }
 
     /**
@@ -67,19 +69,10 @@ final class SharpnessNets {
      * @return θ at that step, or null if the loss never got there within maxSteps or became non-finite
      */
     static double[] gdUntil(EmpiricalRisk risk, double[] start, double eta, double target, int maxSteps) {
-        double[] theta = start.clone();
-        double[] g = new double[theta.length];
-        for (int t = 0; t < maxSteps; t++) {
-            double v = risk.valueAndGradient(theta, null, g);
-            if (!Double.isFinite(v)) {
-                return null;
-            }
-            if (v <= target) {
-                return theta;
-            }
-            Vec.axpyInPlace(-eta, g, theta);
-        }
-        return null;
+        TrainConfig config = new TrainConfig(maxSteps, 0, 0, 1, Double.POSITIVE_INFINITY, 0);
+        TrainResult run = Trainer.run(risk, new GradientDescent(eta), BatchSampler.full(), start, config, Map.of(),
+                Trainer.Hooks.stopWhen((t, theta, loss) -> loss <= target ? "training loss at the target" : null));
+        return run.converged() ? run.theta() : null;
     }
 
     /**

@@ -1,18 +1,19 @@
 package theorycheck.claims.support;
 
+import java.util.Map;
 import theorycheck.data.Classification;
-import theorycheck.linalg.Vec;
 import theorycheck.loss.EmpiricalRisk;
 import theorycheck.loss.LogisticLoss;
 import theorycheck.model.Model;
 import theorycheck.optim.Optimizer;
-import theorycheck.optim.Stepper;
+import theorycheck.train.BatchSampler;
+import theorycheck.train.TrainConfig;
+import theorycheck.train.TrainResult;
+import theorycheck.train.Trainer;
 
 /**
- * Training loops for claims about held-out data: full-batch training until the training labels are
+ * Training for claims about held-out data: full-batch training until the training labels are
  * fitted, and accuracy / mean logistic loss of a scalar-output classifier on a labelled set.
- * The Trainer records at log-spaced steps; these claims need "every epoch" and "the step at which
- * the last training label flipped", so they run their own loop on the same Optimizer/Stepper API.
  */
 public final class HeldOutTraining {
     private HeldOutTraining() {
@@ -30,23 +31,12 @@ public final class HeldOutTraining {
     public static Fit fitAll(Model model, Classification train, double[] theta0, Optimizer optimizer, long maxSteps,
             int checkEvery) {
         EmpiricalRisk risk = new EmpiricalRisk(model, LogisticLoss.INSTANCE, train.x(), train.y());
-        double[] theta = theta0.clone();
-        double[] grad = new double[theta.length];
-        Stepper stepper = optimizer.start(theta.length);
-        for (long t = 0; t < maxSteps; t++) {
-            if (t % checkEvery == 0) {
-                if (!Vec.isFinite(theta)) {
-                    return new Fit(theta, false, true, t);
-                }
-                if (accuracy(model, theta, train) == 1.0) {
-                    return new Fit(theta, true, false, t);
-                }
-            }
-            risk.gradientOnly(theta, null, grad);
-            stepper.step(theta, grad, t);
-        }
-        boolean finite = Vec.isFinite(theta);
-        return new Fit(theta, finite && accuracy(model, theta, train) == 1.0, !finite, maxSteps);
+        // no blow-up rule: the logistic loss grows only linearly in θ; non-finite values still end the run
+        TrainConfig config = new TrainConfig(maxSteps, 0, 0, checkEvery, Double.POSITIVE_INFINITY, 0);
+        TrainResult run = Trainer.run(risk, optimizer, BatchSampler.full(), theta0, config, Map.of(),
+                Trainer.Hooks.stopWhen((t, theta, loss) -> accuracy(model, theta, train) == 1.0
+                        ? "every training label fitted" : null));
+        return new Fit(run.theta(), run.converged(), run.diverged(), run.steps());
     }
 
     /** Fraction of examples with sign f(xᵢ) = yᵢ (f = 0 counts as wrong). */
