@@ -81,7 +81,7 @@ class DiagonalNetChecks {
                 DiagonalNetGd.Run run = DiagonalNetGd.run(x, data.y(), lm, p, balancedInit(d, inst.alpha()),
                         DiagonalNetGd.StepRule.constant(etas[k]), decay,
                         new DiagonalNetGd.Budget(0, 50 * budget, horizon));
-                if (run.status() == DiagonalNetGd.Status.DIVERGED || run.time() < horizon * (1 - 1e-9)) {
+                if (run.status() == theorycheck.train.RunStatus.DIVERGED || run.time() < horizon * (1 - 1e-9)) {
                     return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "η=" + etas[k] + ": " + run.status());
                 }
                 double drift = 0;

@@ -1,6 +1,16 @@
 package theorycheck.claims.factorization;
 
+import java.util.Map;
 import theorycheck.linalg.Mat;
+import theorycheck.loss.Objective;
+import theorycheck.optim.GradientDescent;
+import theorycheck.optim.StepSize;
+import theorycheck.train.BatchSampler;
+import theorycheck.train.RunStatus;
+import theorycheck.train.StopRule;
+import theorycheck.train.TrainConfig;
+import theorycheck.train.TrainResult;
+import theorycheck.train.Trainer;
 import theorycheck.linalg.Ops;
 import theorycheck.linalg.Vec;
 import theorycheck.model.DiagonalLinearNet;
@@ -34,13 +44,11 @@ final class DiagonalNetGd {
         double smoothness(double[] theta, double gBetaInf, double lambdaMax);
     }
 
-    enum Status { CONVERGED, BUDGET, DIVERGED }
-
     /** @param time Σ η_t, the gradient-flow time the run covered */
     record Run(double[] theta, double[] beta, long steps, double time, double relativeResidual, double maxSmoothness,
-            Status status) {
+            RunStatus status) {
         boolean converged() {
-            return status == Status.CONVERGED;
+            return status == RunStatus.CONVERGED;
         }
     }
 
@@ -76,43 +84,90 @@ final class DiagonalNetGd {
 
     static Run run(Mat x, double[] y, double lambdaMax, Parametrization p, double[] theta0, StepRule rule,
             double weightDecay, Budget budget) {
-        int m = x.rows();
-        double[] theta = theta0.clone();
-        double[] grad = new double[theta.length];
-        double[] r = new double[m];
-        double[] gBeta = new double[x.cols()];
-        double yNorm = Vec.norm2(y);
-        double time = 0, maxS = 0;
-        long t = 0;
-        while (true) {
-            double[] beta = p.beta(theta);
-            Ops.gemv(x, beta, r);
+        Squares objective = new Squares(x, y, p, weightDecay);
+        double[] time = {0};
+        double[] maxS = {0};
+        // η_t from the bound S(θ_t) of the gradient pass just made at θ_t, cut to end exactly at maxTime
+        StepSize step = (t, theta, grad) -> {
+            double s = p.smoothness(theta, objective.gBetaInf, lambdaMax) + weightDecay;
+            maxS[0] = Math.max(maxS[0], s);
+            double eta = Math.min(rule.step(s), budget.maxTime() - time[0]);
+            time[0] += eta;
+            return eta;
+        };
+        StopRule goal = (t, theta, loss) -> objective.relativeResidual <= budget.tol() ? "residual at tolerance"
+                : time[0] >= budget.maxTime() ? "flow time covered" : null;
+        // checked every step (the step rule needs the bound at each iterate); no blow-up rule, only non-finite values
+        TrainConfig config = new TrainConfig(budget.maxSteps(), 0, 0, 1, Double.POSITIVE_INFINITY, 0);
+        TrainResult run = Trainer.run(objective, GradientDescent.with(step, rule.toString()), BatchSampler.full(),
+                theta0, config, Map.of(), Trainer.Hooks.stopWhen(goal));
+        // a run that covered its flow time without reaching the tolerance spent its budget
+        RunStatus status = run.diverged() ? RunStatus.DIVERGED
+                : objective.relativeResidual <= budget.tol() ? RunStatus.CONVERGED : RunStatus.BUDGET_EXHAUSTED;
+        return new Run(run.theta(), p.beta(run.theta()), run.steps(), time[0], objective.relativeResidual, maxS[0],
+                status);
+    }
+
+    /**
+     * (1/2m)‖Xβ(θ) − y‖² + (λ/2)‖θ‖², keeping from its last evaluation what the step and stop rules
+     * read: ‖Xβ − y‖/‖y‖ and ‖g_β‖∞.
+     */
+    private static final class Squares implements Objective {
+        private final Mat x;
+        private final double[] y;
+        private final Parametrization p;
+        private final double weightDecay;
+        private final double yNorm;
+        private final double[] r;
+        private final double[] gBeta;
+        double relativeResidual = Double.NaN;
+        double gBetaInf = Double.NaN;
+
+        Squares(Mat x, double[] y, Parametrization p, double weightDecay) {
+            this.x = x;
+            this.y = y;
+            this.p = p;
+            this.weightDecay = weightDecay;
+            this.yNorm = Vec.norm2(y);
+            this.r = new double[x.rows()];
+            this.gBeta = new double[x.cols()];
+        }
+
+        @Override
+        public int dim() {
+            return p.size();
+        }
+
+        @Override
+        public int examples() {
+            return x.rows();
+        }
+
+        @Override
+        public double valueAndGradient(double[] theta, int[] batch, double[] grad) {
+            if (batch != null) {
+                throw new IllegalArgumentException("full-batch objective");
+            }
+            int m = x.rows();
+            Ops.gemv(x, p.beta(theta), r);
             for (int i = 0; i < m; i++) {
                 r[i] = (r[i] - y[i]);
             }
-            double res = Vec.norm2(r) / yNorm;
-            if (!Double.isFinite(res) || !Vec.isFinite(theta)) {
-                return new Run(theta, beta, t, time, res, maxS, Status.DIVERGED);
+            double rNorm = Vec.norm2(r);
+            relativeResidual = rNorm / yNorm;
+            double value = rNorm * rNorm / (2 * m) + 0.5 * weightDecay * Vec.dot(theta, theta);
+            if (grad != null) {
+                for (int i = 0; i < m; i++) {
+                    r[i] /= m;
+                }
+                Ops.gemvT(x, r, gBeta);
+                gBetaInf = Vec.normInf(gBeta);
+                p.chain(theta, gBeta, grad);
+                for (int j = 0; j < theta.length; j++) {
+                    grad[j] += weightDecay * theta[j];
+                }
             }
-            if (res <= budget.tol()) {
-                return new Run(theta, beta, t, time, res, maxS, Status.CONVERGED);
-            }
-            if (t >= budget.maxSteps() || time >= budget.maxTime()) {
-                return new Run(theta, beta, t, time, res, maxS, Status.BUDGET);
-            }
-            for (int i = 0; i < m; i++) {
-                r[i] /= m;
-            }
-            Ops.gemvT(x, r, gBeta);
-            double s = p.smoothness(theta, Vec.normInf(gBeta), lambdaMax) + weightDecay;
-            maxS = Math.max(maxS, s);
-            double eta = Math.min(rule.step(s), budget.maxTime() - time);
-            p.chain(theta, gBeta, grad);
-            for (int j = 0; j < theta.length; j++) {
-                theta[j] -= eta * (grad[j] + weightDecay * theta[j]);
-            }
-            time += eta;
-            t++;
+            return value;
         }
     }
 
