@@ -65,4 +65,29 @@ public final class KernelRegression {
         }
         return s;
     }
+
+    /**
+     * Kernel GD from h₀ = 0 with step η for T steps, at the test points: the training residual
+     * y − h_T(X) is (I − ηK)^T y, so h_T(x) = K(x, X) K⁻¹ (I − (I − ηK)^T) y (K⁻¹ by Cholesky). As T → ∞
+     * this is kernel regression K(x, X)K⁻¹y. The residual recursion is run step by step (not through
+     * an eigendecomposition) so that finite T is exact up to rounding.
+     *
+     * @param kTrain n×n symmetric positive definite kernel matrix, not modified
+     * @param kTestTrain K(x, X) at the test points, not modified
+     */
+    public static double[] gradientDescentPrediction(Mat kTrain, Mat kTestTrain, double[] y, double eta, int steps) {
+        int n = y.length;
+        double[] r = y.clone();
+        for (int t = 0; t < steps; t++) {
+            double[] kr = Ops.gemv(kTrain, r, null);
+            for (int i = 0; i < n; i++) {
+                r[i] -= eta * kr[i];
+            }
+        }
+        double[] fit = new double[n];
+        for (int i = 0; i < n; i++) {
+            fit[i] = y[i] - r[i];
+        }
+        return Ops.gemv(kTestTrain, Cholesky.solve(kTrain, fit), null);
+    }
 }

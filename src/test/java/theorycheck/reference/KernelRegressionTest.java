@@ -60,4 +60,39 @@ class KernelRegressionTest {
         assertEquals(1.0, c[0], 1e-12);
         assertEquals(2.0, c[1], 1e-12);
     }
+
+    /**
+     * With the linear kernel XXᵀ, kernel GD in function space is GD on ½‖Xw − y‖² from w = 0 in
+     * weight space: after T steps of step η its prediction at a test point x is ⟨w_T, x⟩.
+     */
+    @Test
+    void kernelGradientDescentWithTheLinearKernelIsGradientDescentOnTheWeights() {
+        Rng rng = new Rng(5);
+        int n = 6, d = 11, steps = 40;
+        Mat x = new Mat(n, d, rng.gaussianVector(n * d, 1.0));
+        double[] y = rng.gaussianVector(n, 1.0);
+        Mat xt = new Mat(4, d, rng.gaussianVector(4 * d, 1.0));
+        Mat k = Ops.multTransB(x, x, null);
+        double eta = 1.0 / GramSpectrum.of(x).lambdaMax() / n; // λmax(XᵀX/n)·n = λmax(XXᵀ)
+        double[] w = new double[d];
+        for (int t = 0; t < steps; t++) {
+            double[] r = Ops.gemv(x, w, null);
+            for (int i = 0; i < n; i++) {
+                r[i] -= y[i];
+            }
+            double[] g = Ops.gemvT(x, r, null);
+            for (int j = 0; j < d; j++) {
+                w[j] -= eta * g[j];
+            }
+        }
+        double[] expected = Ops.gemv(xt, w, null);
+        double[] pred = KernelRegression.gradientDescentPrediction(k, Ops.multTransB(xt, x, null), y, eta, steps);
+        for (int t = 0; t < expected.length; t++) {
+            assertEquals(expected[t], pred[t], 1e-9 * (1 + Math.abs(expected[t])));
+        }
+        // no steps: the zero function
+        for (double v : KernelRegression.gradientDescentPrediction(k, Ops.multTransB(xt, x, null), y, eta, 0)) {
+            assertEquals(0.0, v, 1e-12);
+        }
+    }
 }

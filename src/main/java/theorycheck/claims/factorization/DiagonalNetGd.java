@@ -2,20 +2,20 @@ package theorycheck.claims.factorization;
 
 import java.util.Map;
 import theorycheck.linalg.Mat;
-import theorycheck.loss.Objective;
+import theorycheck.linalg.Ops;
+import theorycheck.linalg.Vec;
+import theorycheck.loss.FullBatchObjective;
+import theorycheck.model.DiagonalLinearNet;
+import theorycheck.model.WideDiagonalNet;
 import theorycheck.optim.GradientDescent;
 import theorycheck.optim.StepSize;
+import theorycheck.reference.GramSpectrum;
 import theorycheck.train.BatchSampler;
 import theorycheck.train.RunStatus;
 import theorycheck.train.StopRule;
 import theorycheck.train.TrainConfig;
 import theorycheck.train.TrainResult;
 import theorycheck.train.Trainer;
-import theorycheck.linalg.Ops;
-import theorycheck.linalg.Vec;
-import theorycheck.model.DiagonalLinearNet;
-import theorycheck.model.WideDiagonalNet;
-import theorycheck.reference.GramSpectrum;
 
 /**
  * Full-batch GD on L(θ) = (1/2m)‖Xβ(θ) − y‖² (+ optional weight decay (λ/2)‖θ‖²) for the diagonal
@@ -112,7 +112,7 @@ final class DiagonalNetGd {
      * (1/2m)‖Xβ(θ) − y‖² + (λ/2)‖θ‖², keeping from its last evaluation what the step and stop rules
      * read: ‖Xβ − y‖/‖y‖ and ‖g_β‖∞.
      */
-    private static final class Squares implements Objective {
+    private static final class Squares extends FullBatchObjective {
         private final Mat x;
         private final double[] y;
         private final Parametrization p;
@@ -124,6 +124,7 @@ final class DiagonalNetGd {
         double gBetaInf = Double.NaN;
 
         Squares(Mat x, double[] y, Parametrization p, double weightDecay) {
+            super(p.size(), x.rows());
             this.x = x;
             this.y = y;
             this.p = p;
@@ -134,20 +135,7 @@ final class DiagonalNetGd {
         }
 
         @Override
-        public int dim() {
-            return p.size();
-        }
-
-        @Override
-        public int examples() {
-            return x.rows();
-        }
-
-        @Override
-        public double valueAndGradient(double[] theta, int[] batch, double[] grad) {
-            if (batch != null) {
-                throw new IllegalArgumentException("full-batch objective");
-            }
+        protected double valueAndGradient(double[] theta, double[] grad) {
             int m = x.rows();
             Ops.gemv(x, p.beta(theta), r);
             for (int i = 0; i < m; i++) {

@@ -16,6 +16,11 @@ import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.SymmetricEigen;
 import theorycheck.linalg.Vec;
+import theorycheck.loss.Objective;
+import theorycheck.optim.GradientDescent;
+import theorycheck.train.BatchSampler;
+import theorycheck.train.TrainConfig;
+import theorycheck.train.Trainer;
 
 /**
  * Matrix factorization (assignment Problem 2 and the literature on it): the rank-1 landscape's critical points,
@@ -172,26 +177,26 @@ class FactorizationChecks {
             long maxSteps = s.integer("max_steps");
             List<Double> steps = new ArrayList<>();
             List<Double> dist = new ArrayList<>();
-            double d = Double.NaN;
-            for (long t = 0; t <= maxSteps; t++) {
-                d = Math.min(Vec.distance(u, star), Vec.distance(u, minus)) / Math.sqrt(ss);
+            double[] d = {Double.NaN}; // at the last iterate seen
+            Trainer.Hooks record = Trainer.Hooks.observing(1, (t, w) -> {
+                d[0] = Math.min(Vec.distance(w, star), Vec.distance(w, minus)) / Math.sqrt(ss);
                 if (t == 0 || Long.bitCount(t) == 1 || t == maxSteps) {
                     steps.add((double) Math.max(t, 1));
-                    dist.add(d);
+                    dist.add(d[0]);
                 }
-                if (!Vec.isFinite(u)) {
-                    break;
-                }
-                Vec.axpyInPlace(-eta, gradient(u, star, sign), u);
-            }
-            boolean reached = d <= GD_REL_TOL;
-            b.metric("gdDistanceToNearestMinimum", d)
+            });
+            // the landscape's value checked every step: a non-finite iterate ends the run; no blow-up rule
+            Trainer.run(Objective.of(n, w -> value(w, star, sign), w -> gradient(w, star, sign)),
+                    new GradientDescent(eta), BatchSampler.full(), u,
+                    new TrainConfig(maxSteps, 0, 0, 1, Double.POSITIVE_INFINITY, 0), Map.of(), record);
+            boolean reached = d[0] <= GD_REL_TOL;
+            b.metric("gdDistanceToNearestMinimum", d[0])
                     .trace("distance", ClaimCharts.toArray(steps), ClaimCharts.toArray(dist));
             boolean pass = saddle && minima && worstFd <= FD_REL_TOL && reached;
             return b.decide(lminZero / (4 * ss), pass, String.format(Locale.ROOT,
                     "λmin∇²f(0) = %.6f·4‖u*‖² (saddle: %s), λmin∇²f(±u*) = %.6f·4‖u*‖², f(±u*)/‖u*‖⁴ = %.2e, "
                             + "FD Hessian error %.2e, GD end distance %.2e·‖u*‖", lminZero / (4 * ss), saddle,
-                    worstMinimum / (4 * ss), worstValue, worstFd, d));
+                    worstMinimum / (4 * ss), worstValue, worstFd, d[0]));
         }
 
         @Override

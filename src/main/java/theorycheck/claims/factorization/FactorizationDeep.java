@@ -2,6 +2,7 @@ package theorycheck.claims.factorization;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import theorycheck.claim.Chart;
 import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
@@ -16,7 +17,14 @@ import theorycheck.linalg.Ops;
 import theorycheck.linalg.Svd;
 import theorycheck.linalg.SymmetricEigen;
 import theorycheck.linalg.Vec;
+import theorycheck.loss.FullBatchObjective;
 import theorycheck.measure.EffectiveRank;
+import theorycheck.optim.GradientDescent;
+import theorycheck.train.BatchSampler;
+import theorycheck.train.StopRule;
+import theorycheck.train.TrainConfig;
+import theorycheck.train.TrainResult;
+import theorycheck.train.Trainer;
 
 /**
  * lit.deep-mf-rank: GD on a depth-D factorization W = W_D⋯W_1 (n×n factors) of the sensing loss
@@ -43,50 +51,91 @@ final class FactorizationDeep implements InstanceCheck<FactorizationLowRank.Inst
         double smax = Svd.decompose(s.measurements()).s()[0];
         double lmax = SymmetricEigen.decompose(s.xStar()).max();
         double eta = STEP_C / (depth * smax * smax / m * Math.pow(lmax, 2 - 2.0 / depth));
-        Mat[] f = new Mat[depth];
+        double[] theta0 = new double[depth * w2];
         for (int j = 0; j < depth; j++) {
-            f[j] = Ops.scale(Math.pow(eps, 1.0 / depth), Mat.identity(n));
+            System.arraycopy(Ops.scale(Math.pow(eps, 1.0 / depth), Mat.identity(n)).data(), 0, theta0, j * w2, w2);
         }
-        double[] a = s.measurements().data();
-        double yNorm = Vec.norm2(s.y());
-        double[] r = new double[m];
-        for (long t = 0; t <= maxSteps; t++) {
+        DeepSensingLoss loss = new DeepSensingLoss(s, depth);
+        StopRule fitted = (t, theta, value) -> loss.relativeResidual > 1e12 ? "blew up"
+                : loss.relativeResidual <= FIT_TOL ? "fitted" : null;
+        TrainResult run = Trainer.run(loss, new GradientDescent(eta), BatchSampler.full(), theta0,
+                new TrainConfig(maxSteps, 0, 0, 1, Double.POSITIVE_INFINITY, 0), Map.of(), Trainer.Hooks.stopWhen(fitted));
+        boolean converged = run.converged() && loss.relativeResidual <= FIT_TOL;
+        return new Run(converged, run.steps(), converged ? loss.product(run.theta()) : null);
+    }
+
+    /**
+     * L(W_1, …, W_D) = (1/2m)Σ(⟨A_i, W_D⋯W_1⟩ − y_i)² on the stacked factors θ = (W_1, …, W_D), each
+     * n×n row-major; keeps ‖𝒜(W) − y‖/‖y‖ of its last evaluation for the stop rule.
+     */
+    private static final class DeepSensingLoss extends FullBatchObjective {
+        private final MatrixSensing s;
+        private final int depth;
+        private final double[] r;
+        private final double yNorm;
+        double relativeResidual = Double.NaN;
+
+        DeepSensingLoss(MatrixSensing s, int depth) {
+            super(depth * s.n() * s.n(), s.m());
+            this.s = s;
+            this.depth = depth;
+            this.r = new double[s.m()];
+            this.yNorm = Vec.norm2(s.y());
+        }
+
+
+
+        private Mat factor(double[] theta, int j) {
+            int w2 = s.n() * s.n();
+            return new Mat(s.n(), s.n(), java.util.Arrays.copyOfRange(theta, j * w2, (j + 1) * w2));
+        }
+
+        /** W_D⋯W_1. */
+        Mat product(double[] theta) {
+            Mat p = Mat.identity(s.n());
+            for (int j = 0; j < depth; j++) {
+                p = Ops.mult(factor(theta, j), p, null);
+            }
+            return p;
+        }
+
+        @Override
+        protected double valueAndGradient(double[] theta, double[] grad) {
+            int n = s.n(), m = s.m(), w2 = n * n;
+            Mat[] f = new Mat[depth];
+            for (int j = 0; j < depth; j++) {
+                f[j] = factor(theta, j);
+            }
             // prefix[j] = W_{j−1}⋯W_1 (prefix[0] = I), suffix[j] = W_D⋯W_{j+1}
             Mat[] prefix = new Mat[depth + 1];
             prefix[0] = Mat.identity(n);
             for (int j = 0; j < depth; j++) {
                 prefix[j + 1] = Ops.mult(f[j], prefix[j], null);
             }
-            Mat[] suffix = new Mat[depth];
-            suffix[depth - 1] = Mat.identity(n);
-            for (int j = depth - 2; j >= 0; j--) {
-                suffix[j] = Ops.mult(suffix[j + 1], f[j + 1], null);
-            }
-            double[] p = prefix[depth].data();
-            double rn = Math.sqrt(s.residual(p, r)) / yNorm;
-            double[] g = new double[w2];
-            for (int i = 0; i < m; i++) {
-                int o = i * w2;
-                for (int k = 0; k < w2; k++) {
-                    g[k] += r[i] * a[o + k] / m;
+            double sq = s.residual(prefix[depth].data(), r);
+            relativeResidual = Math.sqrt(sq) / yNorm;
+            if (grad != null) {
+                Mat[] suffix = new Mat[depth];
+                suffix[depth - 1] = Mat.identity(n);
+                for (int j = depth - 2; j >= 0; j--) {
+                    suffix[j] = Ops.mult(suffix[j + 1], f[j + 1], null);
+                }
+                double[] a = s.measurements().data();
+                double[] g = new double[w2];
+                for (int i = 0; i < m; i++) {
+                    int o = i * w2;
+                    for (int k = 0; k < w2; k++) {
+                        g[k] += r[i] * a[o + k] / m;
+                    }
+                }
+                Mat gm = new Mat(n, n, g);
+                for (int j = 0; j < depth; j++) {
+                    Mat gj = Ops.multTransB(Ops.multTransA(suffix[j], gm, null), prefix[j], null);
+                    System.arraycopy(gj.data(), 0, grad, j * w2, w2);
                 }
             }
-            if (!Double.isFinite(rn) || rn > 1e12) {
-                return new Run(false, t, prefix[depth]);
-            }
-            if (rn <= FIT_TOL) {
-                return new Run(true, t, prefix[depth]);
-            }
-            Mat gm = new Mat(n, n, g);
-            for (int j = 0; j < depth; j++) {
-                Mat grad = Ops.multTransB(Ops.multTransA(suffix[j], gm, null), prefix[j], null);
-                double[] fd = f[j].data();
-                for (int k = 0; k < w2; k++) {
-                    fd[k] -= eta * grad.data()[k];
-                }
-            }
+            return sq / (2 * m);
         }
-        return new Run(false, maxSteps, null);
     }
 
     @Override

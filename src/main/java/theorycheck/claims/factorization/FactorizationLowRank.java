@@ -81,7 +81,7 @@ final class FactorizationLowRank implements InstanceCheck<FactorizationLowRank.I
             }
             FactorizationSensingGd.Run run = FactorizationSensingGd.run(s, init, eta, FIT_TOL, budget);
             b.metric(tag[k] + "Steps", run.stepsTaken());
-            if (run.status() != FactorizationSensingGd.Status.CONVERGED) {
+            if (run.status() != theorycheck.train.RunStatus.CONVERGED) {
                 return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "α=" + alphas[k] + ": " + run.status());
             }
             double[] sp = FactorizationSensingGd.spectrum(n, run.u());

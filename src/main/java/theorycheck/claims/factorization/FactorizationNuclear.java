@@ -53,7 +53,7 @@ final class FactorizationNuclear implements InstanceCheck<FactorizationLowRank.I
         FactorizationSensingGd.Run run = FactorizationSensingGd.run(s, init, eta, FIT_TOL,
                 trial.setting().integer("max_steps"));
         b.metric("gdSteps", run.stepsTaken());
-        if (run.status() != FactorizationSensingGd.Status.CONVERGED) {
+        if (run.status() != theorycheck.train.RunStatus.CONVERGED) {
             return b.outcome(Outcome.INCONCLUSIVE, Double.NaN, "GD: " + run.status());
         }
         Mat p = Ops.multTransB(new Mat(n, n, run.u()), new Mat(n, n, run.u()), null);

@@ -2,12 +2,20 @@ package theorycheck.claims.factorization;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import theorycheck.data.MatrixSensing;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.Ops;
 import theorycheck.linalg.Svd;
 import theorycheck.linalg.SymmetricEigen;
 import theorycheck.linalg.Vec;
+import theorycheck.loss.FullBatchObjective;
+import theorycheck.optim.GradientDescent;
+import theorycheck.train.BatchSampler;
+import theorycheck.train.RunStatus;
+import theorycheck.train.TrainConfig;
+import theorycheck.train.TrainResult;
+import theorycheck.train.Trainer;
 
 /**
  * GD on the matrix-sensing loss L(U) = (1/2m) Σ_i (⟨A_i, UUᵀ⟩ − y_i)² with a full-width
@@ -18,15 +26,13 @@ import theorycheck.linalg.Vec;
  * measurement matrix.
  */
 final class FactorizationSensingGd {
-    enum Status { CONVERGED, BUDGET, DIVERGED }
-
     /**
      * @param u final factor, n×n row-major
      * @param steps recorded steps
      * @param topEigen topEigen[j][t]: j-th largest eigenvalue of UUᵀ (= σ_j(UUᵀ)) at steps[t], j < 3
      * @param distance ‖UUᵀ − X*‖_F/‖X*‖_F at steps[t]
      */
-    record Run(Status status, long stepsTaken, double[] u, double[] steps, double[][] topEigen, double[] distance) {
+    record Run(RunStatus status, long stepsTaken, double[] u, double[] steps, double[][] topEigen, double[] distance) {
     }
 
     static final int TRACKED = 3;
@@ -46,48 +52,27 @@ final class FactorizationSensingGd {
      * top eigenvalues of UUᵀ and the distance to X* at about 60 log-spaced steps.
      */
     static Run run(MatrixSensing s, double[] init, double eta, double tol, long maxSteps) {
-        int n = s.n(), m = s.m(), w = n * n;
-        double[] a = s.measurements().data();
-        double[] y = s.y();
-        double yNorm = Vec.norm2(y);
-        double[] u = init.clone();
-        double[] r = new double[m];
+        int n = s.n();
+        SensingLoss loss = new SensingLoss(s);
         List<double[]> rec = new ArrayList<>();
-        long nextRecord = 0;
-        Status status = Status.BUDGET;
-        long t = 0;
-        for (; t <= maxSteps; t++) {
-            double[] p = Ops.multTransB(new Mat(n, n, u), new Mat(n, n, u), null).data();
-            double rn = Math.sqrt(s.residual(p, r)) / yNorm;
-            if (!Double.isFinite(rn) || rn > 1e12) {
-                status = Status.DIVERGED;
-                break;
-            }
-            boolean done = rn <= tol;
-            if (t >= nextRecord || done || t == maxSteps) {
-                rec.add(snapshot(s, t, p));
-                nextRecord = Math.max(t + 1, (long) Math.ceil(t * 1.15));
-            }
-            if (done) {
-                status = Status.CONVERGED;
-                break;
-            }
-            if (t == maxSteps) {
-                break;
-            }
-            double[] sum = new double[w];
-            for (int i = 0; i < m; i++) {
-                double c = r[i];
-                int o = i * w;
-                for (int j = 0; j < w; j++) {
-                    sum[j] += c * a[o + j];
-                }
-            }
-            double[] g = Ops.mult(new Mat(n, n, sum), new Mat(n, n, u), null).data();
-            double f = eta * 2.0 / m;
-            for (int j = 0; j < w; j++) {
-                u[j] -= f * g[j];
-            }
+        long[] nextRecord = {0};
+        Trainer.Hooks hooks = Trainer.Hooks.stopWhen((t, u, value) -> loss.relativeResidual > BLOW_UP ? "blew up"
+                : loss.relativeResidual <= tol ? "fitted" : null).andObserving(1, (t, u) -> {
+                    if (t >= nextRecord[0]) {
+                        rec.add(snapshot(s, t, product(n, u)));
+                        nextRecord[0] = Math.max(t + 1, (long) Math.ceil(t * 1.15));
+                    }
+                });
+        // the step (η·2/m)·SU of the loss scaled by m/2; the residual rules above in place of a blow-up factor
+        TrainResult run = Trainer.run(loss, new GradientDescent(eta * 2.0 / s.m()), BatchSampler.full(), init,
+                new TrainConfig(maxSteps, 0, 0, 1, Double.POSITIVE_INFINITY, 0), Map.of(), hooks);
+        RunStatus status = run.diverged() || loss.relativeResidual > BLOW_UP ? RunStatus.DIVERGED
+                : loss.relativeResidual <= tol ? RunStatus.CONVERGED : RunStatus.BUDGET_EXHAUSTED;
+        boolean lastRecorded = !rec.isEmpty() && rec.get(rec.size() - 1)[0] == run.steps();
+        if (status == RunStatus.DIVERGED && lastRecorded) {
+            rec.remove(rec.size() - 1); // the observer saw the diverged iterate before the rule did
+        } else if (status != RunStatus.DIVERGED && !lastRecorded) {
+            rec.add(snapshot(s, run.steps(), product(n, run.theta()))); // the end point is always recorded
         }
         double[] steps = new double[rec.size()];
         double[][] top = new double[TRACKED][rec.size()];
@@ -100,7 +85,52 @@ final class FactorizationSensingGd {
                 top[j][k] = e[2 + j];
             }
         }
-        return new Run(status, Math.min(t, maxSteps), u, steps, top, dist);
+        return new Run(status, run.steps(), run.theta(), steps, top, dist);
+    }
+
+    /** A run has diverged once ‖𝒜(UUᵀ) − y‖/‖y‖ exceeds this. */
+    private static final double BLOW_UP = 1e12;
+
+    private static double[] product(int n, double[] u) {
+        return Ops.multTransB(new Mat(n, n, u), new Mat(n, n, u), null).data();
+    }
+
+    /**
+     * (m/2)·L(U) = ¼Σᵢ rᵢ², gradient S·U: scaled by m/2 so that GD with step η·2/m makes the update
+     * (η·2/m)·SU of ∇L = (2/m)SU. Keeps ‖r‖/‖y‖ of its last evaluation for the stop rules.
+     */
+    private static final class SensingLoss extends FullBatchObjective {
+        private final MatrixSensing s;
+        private final double[] r;
+        private final double yNorm;
+        double relativeResidual = Double.NaN;
+
+        SensingLoss(MatrixSensing s) {
+            super(s.n() * s.n(), s.m());
+            this.s = s;
+            this.r = new double[s.m()];
+            this.yNorm = Vec.norm2(s.y());
+        }
+
+        @Override
+        protected double valueAndGradient(double[] u, double[] grad) {
+            int n = s.n(), w = n * n;
+            double sq = s.residual(product(n, u), r);
+            relativeResidual = Math.sqrt(sq) / yNorm;
+            if (grad != null) {
+                double[] a = s.measurements().data();
+                double[] sum = new double[w];
+                for (int i = 0; i < r.length; i++) {
+                    double c = r[i];
+                    int o = i * w;
+                    for (int j = 0; j < w; j++) {
+                        sum[j] += c * a[o + j];
+                    }
+                }
+                Ops.mult(new Mat(n, n, sum), new Mat(n, n, u), new Mat(n, n, grad));
+            }
+            return sq / 4;
+        }
     }
 
     /** [step, distance, λ₁, λ₂, λ₃] of P = UUᵀ. */

@@ -16,6 +16,7 @@ import theorycheck.linalg.Vec;
 import theorycheck.measure.LogLogFit;
 import theorycheck.measure.TangentKernel;
 import theorycheck.model.TwoLayerNtkNet;
+import theorycheck.reference.KernelRegression;
 
 /**
  * slides.scale-lazy: the centered, scaled model f_α = α(f_θ − f_θ₀) of a fixed-width two-layer ReLU net
@@ -64,7 +65,7 @@ final class KernelRegimeLazy implements InstanceCheck<KernelRegimeLazy.Instance>
         Mat k0 = TangentKernel.gram(net, theta0, data.x(), data.x());
         Mat k0Test = TangentKernel.gram(net, theta0, data.xTest(), data.x());
         double eta = 1 / KernelRegimeTraining.lambdaMax(k0);
-        double[] lin = KernelRegimeTraining.kernelGd(k0, k0Test, data.y(), eta, inst.steps());
+        double[] lin = KernelRegression.gradientDescentPrediction(k0, k0Test, data.y(), eta, inst.steps());
         var b = TrialResult.of(trial).instance(inst.toString());
         int m = inst.alphas().length;
         double[] moves = new double[m];

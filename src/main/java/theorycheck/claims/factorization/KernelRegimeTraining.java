@@ -1,12 +1,11 @@
 package theorycheck.claims.factorization;
 
 import theorycheck.data.Rng;
-import theorycheck.linalg.Cholesky;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.Ops;
 import theorycheck.linalg.SymmetricEigen;
 import theorycheck.linalg.Vec;
-import theorycheck.loss.Objective;
+import theorycheck.loss.FullBatchObjective;
 import theorycheck.model.TwoLayerNtkNet;
 import theorycheck.optim.GradientDescent;
 import theorycheck.train.TrainConfig;
@@ -74,7 +73,7 @@ final class KernelRegimeTraining {
      * (1/α)·½Σᵢ rᵢ² with r = α(f_θ − f_θ₀) − y, whose gradient is J_θᵀr: with step η/α, GD on it is
      * θ ← θ − (η/α)·J_θᵀr, the step η/α² on ½Σᵢ rᵢ² of Chizat, Oyallon &amp; Bach.
      */
-    private static final class ScaledSquares implements Objective {
+    private static final class ScaledSquares extends FullBatchObjective {
         private final TwoLayerNtkNet net;
         private final Mat x;
         private final double[] y;
@@ -84,6 +83,7 @@ final class KernelRegimeTraining {
         private final double[] r;
 
         ScaledSquares(TwoLayerNtkNet net, double[] theta0, Mat x, double[] y, double alpha) {
+            super(net.numParams(), x.rows());
             this.net = net;
             this.x = x;
             this.y = y;
@@ -95,20 +95,7 @@ final class KernelRegimeTraining {
         }
 
         @Override
-        public int dim() {
-            return net.numParams();
-        }
-
-        @Override
-        public int examples() {
-            return x.rows();
-        }
-
-        @Override
-        public double valueAndGradient(double[] theta, int[] batch, double[] grad) {
-            if (batch != null) {
-                throw new IllegalArgumentException("full-batch objective");
-            }
+        protected double valueAndGradient(double[] theta, double[] grad) {
             net.predict(theta, x, null, f);
             double half = 0;
             for (int i = 0; i < r.length; i++) {
@@ -132,27 +119,6 @@ final class KernelRegimeTraining {
             f[i] = alpha * (f[i] - f0[i]);
         }
         return f;
-    }
-
-    /**
-     * Kernel GD from h₀ = 0 with step η for T steps, at the test points: the training residual obeys
-     * r_T = −(I − ηK)^T y, so h_T(x) = K(x, X) K⁻¹ (I − (I − ηK)^T) y (K⁻¹ by Cholesky). As T → ∞
-     * this is kernel regression K(x, X)K⁻¹y.
-     */
-    static double[] kernelGd(Mat kTrain, Mat kTestTrain, double[] y, double eta, int steps) {
-        int n = y.length;
-        double[] r = y.clone();
-        for (int t = 0; t < steps; t++) {
-            double[] kr = Ops.gemv(kTrain, r, null);
-            for (int i = 0; i < n; i++) {
-                r[i] -= eta * kr[i];
-            }
-        }
-        double[] fit = new double[n];
-        for (int i = 0; i < n; i++) {
-            fit[i] = y[i] - r[i];
-        }
-        return Ops.gemv(kTestTrain, Cholesky.solve(kTrain, fit), null);
     }
 
     /** Largest eigenvalue of a symmetric PSD matrix. */

@@ -16,6 +16,7 @@ import theorycheck.linalg.Vec;
 import theorycheck.measure.TangentKernel;
 import theorycheck.model.TwoLayerNtkNet;
 import theorycheck.reference.ArcCosineKernel;
+import theorycheck.reference.KernelRegression;
 
 /**
  * book.A.11: lazily trained two-layer ReLU nets (unbiased start, output scale α, step η/α²) at a narrow
@@ -122,7 +123,7 @@ final class KernelRegimeWidthBias implements InstanceCheck<KernelRegimeWidthBias
         Mat k0 = TangentKernel.gram(net, theta0, data.x(), data.x());
         Mat k0Test = TangentKernel.gram(net, theta0, data.xTest(), data.x());
         try {
-            return Vec.relativeError(pred, KernelRegimeTraining.kernelGd(k0, k0Test, data.y(), eta, steps), 0.0);
+            return Vec.relativeError(pred, KernelRegression.gradientDescentPrediction(k0, k0Test, data.y(), eta, steps), 0.0);
         } catch (IllegalArgumentException notPositiveDefinite) {
             return Double.NaN;
         }

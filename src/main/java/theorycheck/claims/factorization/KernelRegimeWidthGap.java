@@ -16,6 +16,7 @@ import theorycheck.linalg.Vec;
 import theorycheck.measure.LogLogFit;
 import theorycheck.model.TwoLayerNtkNet;
 import theorycheck.reference.ArcCosineKernel;
+import theorycheck.reference.KernelRegression;
 
 /**
  * book.C.20: a two-layer ReLU net in NTK parametrization, unbiased start (f_θ₀ ≡ 0), full-batch GD
@@ -52,8 +53,8 @@ final class KernelRegimeWidthGap implements InstanceCheck<KernelRegimeWidthGap.I
         Mat kTrain = ArcCosineKernel.gram(data.x(), data.x(), ArcCosineKernel.Part.BOTH);
         Mat kTest = ArcCosineKernel.gram(data.xTest(), data.x(), ArcCosineKernel.Part.BOTH);
         double eta = 1 / KernelRegimeTraining.lambdaMax(kTrain);
-        double[] ref = KernelRegimeTraining.kernelGd(kTrain, kTest, data.y(), eta, inst.steps());
-        double[] trainRef = KernelRegimeTraining.kernelGd(kTrain, kTrain, data.y(), eta, inst.steps());
+        double[] ref = KernelRegression.gradientDescentPrediction(kTrain, kTest, data.y(), eta, inst.steps());
+        double[] trainRef = KernelRegression.gradientDescentPrediction(kTrain, kTrain, data.y(), eta, inst.steps());
         var b = TrialResult.of(trial).instance(inst.toString());
         int w = inst.widths().length;
         double[] ks = new double[w];

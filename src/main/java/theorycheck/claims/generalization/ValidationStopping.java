@@ -21,6 +21,7 @@ import theorycheck.linalg.Ops;
 import theorycheck.linalg.Vec;
 import theorycheck.loss.EmpiricalRisk;
 import theorycheck.loss.LogisticLoss;
+import theorycheck.loss.Objective;
 import theorycheck.measure.PowerIteration;
 import theorycheck.model.Activation;
 import theorycheck.model.Init;
@@ -130,35 +131,47 @@ final class ValidationStopping implements InstanceCheck<StopInstance>, ClaimRunn
         double lmax = PowerIteration.gramTop(x, rng.split()).value();
         double eta = s.real("step_fraction") * 2 / lmax;
         int steps = s.integer("gd_steps");
-        double[] w = new double[d];
-        double[] r = new double[m];
-        double[] g = new double[d];
-        double[] rv = new double[mVal];
         double[] valLoss = new double[steps + 1];
         double[] testLoss = new double[steps + 1];
-        for (int t = 0; t <= steps; t++) {
+        java.util.Arrays.fill(valLoss, Double.NaN); // steps after a divergence stay NaN
+        java.util.Arrays.fill(testLoss, Double.NaN);
+        double[] rv = new double[mVal];
+        Trainer.Hooks everyStep = Trainer.Hooks.observing(1, (t, w) -> {
             double dist = 0;
             for (int j = 0; j < d; j++) {
                 dist += (w[j] - beta[j]) * (w[j] - beta[j]);
             }
-            testLoss[t] = 0.5 * (dist + sigma * sigma);
+            testLoss[(int) t] = 0.5 * (dist + sigma * sigma);
             Ops.gemv(xv, w, rv);
             double v = 0;
             for (int i = 0; i < mVal; i++) {
                 v += 0.5 * (rv[i] - yv[i]) * (rv[i] - yv[i]);
             }
-            valLoss[t] = population ? testLoss[t] : v / mVal;
-            if (t == steps) {
-                break;
+            valLoss[(int) t] = population ? testLoss[(int) t] : v / mVal;
+        });
+        Trainer.run(leastSquares(x, y), new GradientDescent(eta), BatchSampler.full(), new double[d],
+                new TrainConfig(steps, 0, 0, Math.max(1, steps), Double.POSITIVE_INFINITY, 0), Map.of(), everyStep);
+        return new double[][] {valLoss, testLoss};
+    }
+
+    /** (1/2m)‖Xw − y‖², gradient Xᵀ(Xw − y)/m. */
+    private static Objective leastSquares(Mat x, double[] y) {
+        int m = x.rows();
+        double[] r = new double[m];
+        return Objective.of(x.cols(), w -> {
+            Ops.gemv(x, w, r);
+            double v = 0;
+            for (int i = 0; i < m; i++) {
+                v += 0.5 * (r[i] - y[i]) * (r[i] - y[i]);
             }
+            return v / m;
+        }, w -> {
             Ops.gemv(x, w, r);
             for (int i = 0; i < m; i++) {
                 r[i] = (r[i] - y[i]) / m;
             }
-            Ops.gemvT(x, r, g);
-            Vec.axpyInPlace(-eta, g, w);
-        }
-        return new double[][] {valLoss, testLoss};
+            return Ops.gemvT(x, r, null);
+        });
     }
 
     private static double[] noisy(Mat x, double[] beta, double sigma, Rng rng) {

@@ -3,6 +3,7 @@ package theorycheck.claims.sharpness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import theorycheck.claim.Chart;
 import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
@@ -14,9 +15,13 @@ import theorycheck.data.RandomDesigns;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.SymmetricEigen;
+import theorycheck.loss.Objective;
 import theorycheck.loss.Quadratic;
 import theorycheck.optim.GradientDescent;
-import theorycheck.optim.Stepper;
+import theorycheck.train.BatchSampler;
+import theorycheck.train.StopRule;
+import theorycheck.train.TrainConfig;
+import theorycheck.train.Trainer;
 
 /**
  * book.A.18: two quadratics ½θᵀHθ with the same condition number κ = λ_max/λ_min (same extremes),
@@ -136,26 +141,40 @@ final class SharpnessDynamicsConditionNumber implements InstanceCheck<SharpnessD
         int d = h.rows();
         int m = starts.length;
         Quadratic f = new Quadratic(h, new double[d]);
-        double[][] thetas = new double[m][];
-        Stepper[] steppers = new Stepper[m];
+        // the m runs side by side: θ = (θ_1, …, θ_m), objective Σ_k f(θ_k), so each block takes its own GD step
+        double[] theta0 = new double[m * d];
         for (int k = 0; k < m; k++) {
-            thetas[k] = starts[k].clone();
-            steppers[k] = new GradientDescent(alpha).start(d);
+            System.arraycopy(starts[k], 0, theta0, k * d, d);
         }
-        double[] grad = new double[d];
+        Objective sum = Objective.of(m * d, theta -> sumAndGradient(f, theta, m, null),
+                theta -> {
+                    double[] g = new double[m * d];
+                    sumAndGradient(f, theta, m, g);
+                    return g;
+                });
         List<Double> curve = new ArrayList<>();
-        for (int t = 0; t <= maxSteps; t++) {
-            double sum = 0;
-            for (int k = 0; k < m; k++) {
-                sum += f.valueAndGradient(thetas[k], null, grad);
-                steppers[k].step(thetas[k], grad, t);
-            }
-            curve.add(sum / m);
-            if (sum / m <= eps * curve.get(0)) {
-                break;
+        StopRule crossed = (t, theta, total) -> {
+            curve.add(total / m);
+            return total / m <= eps * curve.get(0) ? "mean below ε·E f(θ₀)" : null;
+        };
+        Trainer.run(sum, new GradientDescent(alpha), BatchSampler.full(), theta0,
+                new TrainConfig(maxSteps, 0, 0, 1, Double.POSITIVE_INFINITY, 0), Map.of(), Trainer.Hooks.stopWhen(crossed));
+        return ClaimCharts.toArray(curve);
+    }
+
+    /** Σ_k f(θ_k) over the blocks of θ, summed in block order; the blocks' gradients into g (if not null). */
+    private static double sumAndGradient(Quadratic f, double[] theta, int m, double[] g) {
+        int d = f.dim();
+        double[] grad = new double[d];
+        double total = 0;
+        for (int k = 0; k < m; k++) {
+            double[] block = java.util.Arrays.copyOfRange(theta, k * d, (k + 1) * d);
+            total += f.valueAndGradient(block, null, g == null ? null : grad);
+            if (g != null) {
+                System.arraycopy(grad, 0, g, k * d, d);
             }
         }
-        return ClaimCharts.toArray(curve);
+        return total;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import theorycheck.claim.Chart;
 import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
@@ -25,7 +26,10 @@ import theorycheck.optim.GradientDescent;
 import theorycheck.optim.HeavyBall;
 import theorycheck.optim.Nesterov;
 import theorycheck.optim.Optimizer;
-import theorycheck.optim.Stepper;
+import theorycheck.train.BatchSampler;
+import theorycheck.train.TrainConfig;
+import theorycheck.train.TrainResult;
+import theorycheck.train.Trainer;
 
 /**
  * lit.edge-of-stability and its momentum variant: full-batch GD (or heavy-ball) with squared loss
@@ -104,27 +108,33 @@ final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessD
         Mlp mlp = new Mlp(data.dim(), new int[] {s.integer("width")}, Activation.TANH, true);
         EmpiricalRisk risk = new EmpiricalRisk(mlp, SquaredLoss.INSTANCE, data.x(), data.y());
         double[] theta = mlp.initialize(Init.XAVIER, new Rng(inst.initSeed()));
-        Stepper stepper = inst.optimizer().start(theta.length);
         double level = inst.level();
         Rng lanczosRng = new Rng(inst.initSeed() ^ 0x9E3779B97F4A7C15L);
 
         List<Double> ts = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         List<Double> losses = new ArrayList<>();
-        double[] grad = new double[theta.length];
-        String failure = null;
-        for (int t = 0; t <= steps; t++) {
-            double loss = risk.valueAndGradient(theta, null, grad);
-            if (!Double.isFinite(loss) || !Vec.isFinite(grad)) {
-                failure = "diverged at step " + t;
-                break;
-            }
+        double[] scratch = new double[theta.length];
+        // λ_max and the loss at the checkpoints: every every_early steps in the first half, every `every` after
+        Trainer.Hooks checkpoints = Trainer.Hooks.observing(1, (t, w) -> {
             if (t % (2 * t >= steps ? every : everyEarly) == 0) {
                 ts.add((double) t);
-                ratios.add(SharpnessDynamicsData.lambdaMax(risk, theta, lanczosRng, tol) / level);
-                losses.add(loss);
+                ratios.add(SharpnessDynamicsData.lambdaMax(risk, w, lanczosRng, tol) / level);
+                losses.add(risk.valueAndGradient(w, null, scratch));
             }
-            stepper.step(theta, grad, t);
+        });
+        // every step checked: a non-finite loss or gradient ends the run; no blow-up rule
+        TrainResult run = Trainer.run(risk, inst.optimizer(), BatchSampler.full(), theta,
+                new TrainConfig(steps, 0, 0, 1, Double.POSITIVE_INFINITY, 0), Map.of(), checkpoints);
+        String failure = null;
+        if (run.diverged()) {
+            failure = "diverged at step " + run.steps();
+            if (!ts.isEmpty() && ts.get(ts.size() - 1) == run.steps()) {
+                // the checkpoint saw the diverged iterate before the check did
+                ts.remove(ts.size() - 1);
+                ratios.remove(ratios.size() - 1);
+                losses.remove(losses.size() - 1);
+            }
         }
         double[] x = ClaimCharts.toArray(ts);
         double[] ratio = ClaimCharts.toArray(ratios);

@@ -12,6 +12,7 @@ import theorycheck.measure.FullHessian;
 import theorycheck.model.Activation;
 import theorycheck.model.Init;
 import theorycheck.model.Mlp;
+import theorycheck.train.LevenbergMarquardt;
 
 /**
  * A strict local minimum of a small under-parameterized tanh net (p &lt; n) on teacher targets it
@@ -75,7 +76,7 @@ record SharpnessMinimum(int n, int d, int width, long dataSeed) {
         if (gd == null) {
             return new Found(risk, start, null, Double.NaN, Double.NaN, null, "GD diverged");
         }
-        double[] theta = SharpnessNets.levenbergMarquardt(risk, gd, 200, 1e-13);
+        double[] theta = LevenbergMarquardt.minimize(risk, w -> FullHessian.of(risk, w), gd, 200, 1e-13);
         if (theta == null) {
             return new Found(risk, start, null, Double.NaN, Double.NaN, null, "Levenberg–Marquardt polish diverged");
         }

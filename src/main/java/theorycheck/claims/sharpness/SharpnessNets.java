@@ -4,11 +4,8 @@ import java.util.Arrays;
 import java.util.Map;
 import theorycheck.data.RandomDesigns;
 import theorycheck.data.Rng;
-import theorycheck.linalg.Cholesky;
 import theorycheck.linalg.Mat;
-import theorycheck.linalg.Vec;
 import theorycheck.loss.EmpiricalRisk;
-import theorycheck.measure.FullHessian;
 import theorycheck.model.Activation;
 import theorycheck.model.Init;
 import theorycheck.model.Mlp;
@@ -73,44 +70,6 @@ final class SharpnessNets {
         TrainResult run = Trainer.run(risk, new GradientDescent(eta), BatchSampler.full(), start, config, Map.of(),
                 Trainer.Hooks.stopWhen((t, theta, loss) -> loss <= target ? "training loss at the target" : null));
         return run.converged() ? run.theta() : null;
-    }
-
-    /**
-     * Levenberg–Marquardt steps θ ← θ − (H + μI)⁻¹∇L with the exact Hessian: μ shrinks ×10 after a
-     * step that lowers L and grows ×10 otherwise (or when H + μI is not positive definite), so it
-     * behaves like Newton near a strict minimum and like short gradient steps elsewhere. Stops when
-     * ‖∇L‖ ≤ gradTol or after the iteration budget; the caller checks what was reached.
-     */
-    static double[] levenbergMarquardt(EmpiricalRisk risk, double[] start, int iterations, double gradTol) {
-        double[] theta = start.clone();
-        int p = theta.length;
-        double[] g = new double[p];
-        double loss = risk.valueAndGradient(theta, null, g);
-        double mu = 1e-3;
-        for (int k = 0; k < iterations && Vec.norm2(g) > gradTol; k++) {
-            Mat h = FullHessian.of(risk, theta);
-            for (int i = 0; i < p; i++) {
-                h.set(i, i, h.get(i, i) + mu);
-            }
-            double[] step;
-            try {
-                step = Cholesky.solve(h, g);
-            } catch (IllegalArgumentException notPd) {
-                mu *= 10;
-                continue;
-            }
-            double[] next = theta.clone();
-            Vec.axpyInPlace(-1.0, step, next);
-            double value = risk.value(next);
-            if (value <= loss) {
-                theta = next;
-                loss = risk.valueAndGradient(theta, null, g);
-                mu = Math.max(mu / 10, 1e-15);
-            } else {
-                mu *= 10;
-            }
-        }
-        return Vec.isFinite(theta) ? theta : null;
     }
 
     /**
