@@ -2,6 +2,7 @@ package theorycheck.claims.stability;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import theorycheck.claim.Chart;
 import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
@@ -13,9 +14,15 @@ import theorycheck.claims.support.ClaimCharts;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.Vec;
+import theorycheck.loss.Objective;
 import theorycheck.measure.LossDifferenceSup;
+import theorycheck.optim.GradientDescent;
 import theorycheck.reference.RegularizedLogistic;
 import theorycheck.reference.StabilityBounds;
+import theorycheck.train.BatchSampler;
+import theorycheck.train.TrainConfig;
+import theorycheck.train.TrainResult;
+import theorycheck.train.Trainer;
 
 /**
  * lit.hardt-sgd: SGD (one uniformly drawn example per step, with replacement, from w = 0) on the
@@ -73,34 +80,55 @@ final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimR
         double[] curveMeasured = new double[checkpoints];
         double[] curveBound = new double[checkpoints];
         boolean finite = true;
+        int d = in.d();
+        Objective pair = new CoupledRuns(x, y, yFlipped, loss);
         for (int p = 0; p < paths; p++) {
-            Rng path = rng.split();
-            double[] w = new double[in.d()];
-            double[] w2 = new double[in.d()];
-            double pathBudget = 0; // 2L Σ_{t: i_t = 0} α_t
-            int c = 0;
-            for (int t = 1; t <= steps; t++) {
-                int i = path.nextInt(in.m());
-                step(w, x, i, y[i], alpha, loss);
-                step(w2, x, i, yFlipped[i], alpha, loss);
-                if (i == 0) {
-                    pathBudget += 2 * lipschitz * alpha;
+            // one index per step, with replacement, shared by the two runs
+            BatchSampler draws = BatchSampler.withReplacement(in.m(), 1, rng.split());
+            int[] last = {-1};
+            BatchSampler shared = new BatchSampler() {
+                @Override
+                public int[] next() {
+                    int[] i = draws.next();
+                    last[0] = i[0];
+                    return i;
+                }
+
+                @Override
+                public String describe() {
+                    return draws.describe();
+                }
+            };
+            double[] pathBudget = {0}; // 2L Σ_{t: i_t = 0} α_t
+            double[] worst = {worstPathRatio};
+            int[] c = {0};
+            Trainer.Hooks everyStep = Trainer.Hooks.observing(1, (t, both) -> {
+                if (t == 0) {
+                    return;
+                }
+                if (last[0] == 0) {
+                    pathBudget[0] += 2 * lipschitz * alpha;
                 }
                 // the proof's induction bounds ‖w_t − w'_t‖ at every step t, not only at T
-                double gap = Vec.distance(w, w2);
+                double gap = Vec.distance(java.util.Arrays.copyOfRange(both, 0, d), java.util.Arrays.copyOfRange(both, d, 2 * d));
                 if (gap > 0) {
-                    worstPathRatio = Math.max(worstPathRatio, pathBudget > 0 ? gap / pathBudget : Double.POSITIVE_INFINITY);
+                    worst[0] = Math.max(worst[0], pathBudget[0] > 0 ? gap / pathBudget[0] : Double.POSITIVE_INFINITY);
                 }
-                if (c < checkpoints && t == (long) steps * (c + 1) / checkpoints) {
-                    curveT[c] = t;
-                    curveMeasured[c] += lipschitz * Vec.distance(w, w2) / paths;
-                    curveBound[c] = StabilityBounds.hardtSgd(lipschitz, alpha * t, in.m());
-                    c++;
+                if (c[0] < checkpoints && t == (long) steps * (c[0] + 1) / checkpoints) {
+                    curveT[c[0]] = t;
+                    curveMeasured[c[0]] += lipschitz * gap / paths;
+                    curveBound[c[0]] = StabilityBounds.hardtSgd(lipschitz, alpha * t, in.m());
+                    c[0]++;
                 }
-            }
-            double dist = Vec.distance(w, w2);
-            finite &= Vec.isFinite(w) && Vec.isFinite(w2);
-            meanDistance += dist / paths;
+            });
+            // the full-batch loss only at the start and the end; a non-finite gradient ends the run
+            TrainResult run = Trainer.run(pair, new GradientDescent(alpha), shared, new double[2 * d],
+                    new TrainConfig(steps, 0, 0, Math.max(1, steps), Double.POSITIVE_INFINITY, 0), Map.of(), everyStep);
+            worstPathRatio = worst[0];
+            double[] w = java.util.Arrays.copyOfRange(run.theta(), 0, d);
+            double[] w2 = java.util.Arrays.copyOfRange(run.theta(), d, 2 * d);
+            finite &= !run.diverged();
+            meanDistance += Vec.distance(w, w2) / paths;
             meanLossSup += LossDifferenceSup.overBall(w, w2, in.radius(), new double[] {-1, 1},
                     loss::value) / paths;
         }
@@ -156,16 +184,59 @@ final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimR
         }
     }
 
-    /** w ← w − α ℓ'(⟨w, xᵢ⟩, y) xᵢ. */
-    private static void step(double[] w, Mat x, int i, double y, double alpha, Loss loss) {
-        int d = w.length;
-        double z = 0;
-        for (int j = 0; j < d; j++) {
-            z += x.get(i, j) * w[j];
+    /**
+     * The two runs as one objective on θ = (w, w′): the mean over the drawn examples of
+     * ℓ(⟨w, xᵢ⟩, yᵢ) + ℓ(⟨w′, xᵢ⟩, y′ᵢ), so one SGD step on it is one step of each run on the same example.
+     */
+    private static final class CoupledRuns implements Objective {
+        private final Mat x;
+        private final double[] y;
+        private final double[] yFlipped;
+        private final Loss loss;
+
+        CoupledRuns(Mat x, double[] y, double[] yFlipped, Loss loss) {
+            this.x = x;
+            this.y = y;
+            this.yFlipped = yFlipped;
+            this.loss = loss;
         }
-        double g = loss.derivative(z, y);
-        for (int j = 0; j < d; j++) {
-            w[j] -= alpha * g * x.get(i, j);
+
+        @Override
+        public int dim() {
+            return 2 * x.cols();
+        }
+
+        @Override
+        public int examples() {
+            return x.rows();
+        }
+
+        @Override
+        public double valueAndGradient(double[] theta, int[] batch, double[] grad) {
+            int d = x.cols();
+            int count = batch == null ? x.rows() : batch.length;
+            if (grad != null) {
+                java.util.Arrays.fill(grad, 0.0);
+            }
+            double value = 0;
+            for (int k = 0; k < count; k++) {
+                int i = batch == null ? k : batch[k];
+                double z = 0, z2 = 0;
+                for (int j = 0; j < d; j++) {
+                    z += x.get(i, j) * theta[j];
+                    z2 += x.get(i, j) * theta[d + j];
+                }
+                value += loss.value(z, y[i]) + loss.value(z2, yFlipped[i]);
+                if (grad != null) {
+                    double g = loss.derivative(z, y[i]) / count;
+                    double g2 = loss.derivative(z2, yFlipped[i]) / count;
+                    for (int j = 0; j < d; j++) {
+                        grad[j] += g * x.get(i, j);
+                        grad[d + j] += g2 * x.get(i, j);
+                    }
+                }
+            }
+            return value / count;
         }
     }
 
