@@ -3,6 +3,7 @@ package theorycheck.claims.sharpness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import theorycheck.claim.Chart;
 import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
@@ -16,7 +17,13 @@ import theorycheck.linalg.Cholesky;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.Ops;
 import theorycheck.linalg.SymmetricEigen;
+import theorycheck.loss.FullBatchObjective;
+import theorycheck.loss.Quadratic;
+import theorycheck.optim.GradientDescent;
 import theorycheck.reference.Lyapunov;
+import theorycheck.train.BatchSampler;
+import theorycheck.train.TrainConfig;
+import theorycheck.train.Trainer;
 
 /**
  * book.T1.5: SGD on a quadratic with additive Gaussian mini-batch noise of covariance C/B, run long
@@ -134,39 +141,30 @@ final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamics
      */
     static BatchMeans simulate(Mat h, Mat c, double alpha, int b, int batches, int length, Rng rng) {
         int d = h.rows();
-        double[] hd = h.data();
-        double[] l = Cholesky.lower(c).data();
         SymmetricEigen.Result eig = SymmetricEigen.decompose(h);
         double slowest = 1 - Math.max(Math.abs(1 - alpha * eig.max()), Math.abs(1 - alpha * eig.min()));
         long burnIn = (long) Math.ceil(20 / (1 - Math.pow(1 - slowest, 2)));
-        double noiseScale = alpha / Math.sqrt(b);
-        double[] e = new double[d];
-        double[] next = new double[d];
-        double[] z = new double[d];
         double[][] blocks = new double[batches][d * d];
         long total = burnIn + (long) batches * length;
-        for (long t = 0; t < total; t++) {
-            for (int i = 0; i < d; i++) {
-                z[i] = rng.gaussian();
-            }
-            for (int i = 0; i < d; i++) {
-                double he = 0, lz = 0;
-                for (int k = 0; k < d; k++) {
-                    he += hd[i * d + k] * e[k];
-                    lz += l[i * d + k] * z[k];
-                }
-                next[i] = e[i] - alpha * he - noiseScale * lz;
-            }
-            double[] tmp = e;
-            e = next;
-            next = tmp;
-            if (t >= burnIn) {
-                double[] acc = blocks[(int) ((t - burnIn) / length)];
+        // block means of e eᵀ over the iterates after the burn-in
+        Trainer.Hooks accumulate = Trainer.Hooks.observing(1, (t, e) -> {
+            if (t > burnIn) {
+                double[] acc = blocks[(int) ((t - 1 - burnIn) / length)];
                 for (int i = 0; i < d; i++) {
                     for (int j = i; j < d; j++) {
                         acc[i * d + j] += e[i] * e[j];
                     }
                 }
+            }
+        });
+        // the loss is evaluated at the start and the end only, so each step draws exactly one noise vector
+        int checkEvery = (int) Math.min(Integer.MAX_VALUE, Math.max(1, total));
+        boolean diverged = Trainer.run(new NoisyQuadratic(h, Cholesky.lower(c), b, rng), new GradientDescent(alpha),
+                BatchSampler.full(), new double[d], new TrainConfig(total, 0, 0, checkEvery, Double.POSITIVE_INFINITY, 0),
+                Map.of(), accumulate).diverged();
+        if (diverged) {
+            for (double[] block : blocks) {
+                java.util.Arrays.fill(block, Double.NaN); // blocks past the divergence were never filled
             }
         }
         Mat[] means = new Mat[batches];
@@ -182,6 +180,46 @@ final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamics
             means[k] = m;
         }
         return new BatchMeans(means, burnIn);
+    }
+
+    /**
+     * ½eᵀHe whose gradient carries the noise of a batch of B examples: He + ξ with ξ ~ N(0, C/B), drawn
+     * afresh at every evaluation (ξ = L z/√B with C = LLᵀ and z standard Gaussian).
+     */
+    private static final class NoisyQuadratic extends FullBatchObjective {
+        private final Quadratic quadratic;
+        private final double[] l;
+        private final double noiseScale;
+        private final Rng rng;
+        private final double[] z;
+
+        NoisyQuadratic(Mat h, Mat lower, int b, Rng rng) {
+            super(h.rows(), b);
+            this.quadratic = new Quadratic(h, new double[h.rows()]);
+            this.l = lower.data();
+            this.noiseScale = 1 / Math.sqrt(b);
+            this.rng = rng;
+            this.z = new double[h.rows()];
+        }
+
+        @Override
+        protected double valueAndGradient(double[] e, double[] grad) {
+            double value = quadratic.valueAndGradient(e, null, grad);
+            if (grad != null) {
+                int d = z.length;
+                for (int i = 0; i < d; i++) {
+                    z[i] = rng.gaussian();
+                }
+                for (int i = 0; i < d; i++) {
+                    double lz = 0;
+                    for (int k = 0; k < d; k++) {
+                        lz += l[i * d + k] * z[k];
+                    }
+                    grad[i] += noiseScale * lz;
+                }
+            }
+            return value;
+        }
     }
 
     /** Block estimates of the stationary second moment; their mean and standard error per entry. */
