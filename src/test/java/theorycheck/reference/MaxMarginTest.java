@@ -509,4 +509,24 @@ class MaxMarginTest {
         assertTrue(w != null);
         assertThat(Vec.distance(w, optimum), lessThanOrEqualTo(COORDINATE_ASCENT_TOL * Vec.norm2(optimum)));
     }
+
+    /**
+     * The refinement must keep going until no constraint is violated, also after its first correction.
+     * With Z = I₃ the optimum of min ½‖w‖² s.t. w ≥ 1 is (1, 1, 1), every constraint active. Started
+     * from (1, 5, 5) only the first is active: round 0 gives (1, 0, 0) and adds the second; round 1
+     * gives (1, 1, 0), whose multipliers are non-negative but which violates the third; round 2 gives
+     * the optimum. (The QP's own answer starts it close to the optimum, so the data sets above rarely
+     * need more than one round.)
+     */
+    @Test
+    void kktRefinementAddsViolatedConstraintsUntilNoneIsLeft() {
+        double[] w = MaxMargin.refineKkt(Mat.identity(3), new double[] {1, 5, 5});
+        assertArrayEquals(new double[] {1, 1, 1}, w, 1e-12);
+        // a start that makes a constraint active which is slack at the optimum: rows (1, 0) and (2, 1),
+        // started from (1, −1) where both equal 1. Solving both as equalities gives w = (1, −1) =
+        // 3·(1, 0) − 1·(2, 1): a negative multiplier, so (2, 1) is dropped and the optimum is (1, 0)
+        // (where (2, 1)·w = 2 > 1).
+        Mat z = Mat.ofRows(new double[] {1, 0}, new double[] {2, 1});
+        assertArrayEquals(new double[] {1, 0}, MaxMargin.refineKkt(z, new double[] {1, -1}), 1e-12);
+    }
 }
