@@ -74,6 +74,61 @@ public final class Optimizers {
         };
     }
 
+    /**
+     * An optimizer written as in a claim file's setting, {@code name(key=value, …)} — the form
+     * {@link Optimizer#describe()} prints, e.g. {@code adam(lr=0.01, beta1=0.9, beta2=0.999, eps=1e-8, decay=0.5)}.
+     *
+     * @param type the class the claim needs (its code reads that optimizer's fields)
+     * @throws IllegalArgumentException one line naming the spec and what is wrong with it
+     */
+    public static <T extends Optimizer> T parse(String spec, Class<T> type) {
+        Optimizer o = parse(spec);
+        if (!type.isInstance(o)) {
+            throw new IllegalArgumentException("optimizer '" + spec + "' is a " + o.getClass().getSimpleName()
+                    + "; here it must be a " + type.getSimpleName());
+        }
+        return type.cast(o);
+    }
+
+    /** As {@link #parse(String, Class)}, any optimizer. */
+    public static Optimizer parse(String spec) {
+        String t = spec.strip();
+        int open = t.indexOf('(');
+        if (open < 0 || !t.endsWith(")")) {
+            throw new IllegalArgumentException("optimizer '" + spec + "': expected name(key=value, …), e.g. "
+                    + "adam(lr=0.01, beta1=0.9)");
+        }
+        String name = t.substring(0, open).strip();
+        String body = t.substring(open + 1, t.length() - 1).strip();
+        Map<String, Double> params = new java.util.LinkedHashMap<>();
+        if (!body.isEmpty()) {
+            for (String part : body.split(",")) {
+                int eq = part.indexOf('=');
+                String key = eq < 0 ? part.strip() : part.substring(0, eq).strip();
+                if (eq < 0 || key.isEmpty()) {
+                    throw new IllegalArgumentException("optimizer '" + spec + "': '" + part.strip()
+                            + "' is not key=value");
+                }
+                String value = part.substring(eq + 1).strip();
+                double v;
+                try {
+                    v = Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("optimizer '" + spec + "': " + key + " = '" + value
+                            + "' is not a number");
+                }
+                if (params.put(key, v) != null) {
+                    throw new IllegalArgumentException("optimizer '" + spec + "': " + key + " is given twice");
+                }
+            }
+        }
+        try {
+            return byName(name, params);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("optimizer '" + spec + "': " + e.getMessage());
+        }
+    }
+
     private static SteepestDescent steepest(Norm norm, boolean normalized, String name,
             Map<String, Double> p) {
         return new SteepestDescent(norm, req(name, p, "lr"), normalized, p.getOrDefault("decay", 0.0));

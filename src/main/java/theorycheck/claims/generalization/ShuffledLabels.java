@@ -21,6 +21,7 @@ import theorycheck.model.Activation;
 import theorycheck.model.Init;
 import theorycheck.model.Mlp;
 import theorycheck.optim.Adam;
+import theorycheck.optim.Optimizers;
 
 /**
  * Trains the same network from the same start on shuffled labels and on true labels, and asks
@@ -55,7 +56,7 @@ final class ShuffledLabels implements InstanceCheck<LabelInstance>, ClaimRunner.
         Classification train;
         Classification test;
         Mlp net;
-        double lr;
+        Adam optimizer;
         if (inst.images()) {
             FashionMnist fm = FashionMnist.load();
             int m = s.integer("fashion_train");
@@ -67,21 +68,21 @@ final class ShuffledLabels implements InstanceCheck<LabelInstance>, ClaimRunner.
             test = FashionMnist.binary(fm.test(), inst.positiveClass(), inst.negativeClass(), testPos, nTest - testPos, pool,
                     rng);
             net = new Mlp(train.dim(), new int[] {s.integer("fashion_width")}, Activation.RELU, true);
-            lr = s.real("fashion_lr");
+            optimizer = Optimizers.parse(s.text("fashion_optimizer"), Adam.class);
         } else {
             train = c13(s.integer("c13_train"), rng);
             test = c13(s.integer("c13_test"), rng);
             int[] widths = new int[s.integer("c13_depth")];
             java.util.Arrays.fill(widths, s.integer("c13_width"));
             net = new Mlp(2, widths, Activation.RELU, true);
-            lr = s.real("c13_lr");
+            optimizer = Optimizers.parse(s.text("c13_optimizer"), Adam.class);
         }
         Classification shuffled = shuffle(train, inst.shuffleFraction(), rng);
         double[] theta0 = net.initialize(Init.HE, rng);
         long maxSteps = s.integer("max_steps");
         int every = s.integer("check_every");
-        HeldOutTraining.Fit fitShuffled = HeldOutTraining.fitAll(net, shuffled, theta0, Adam.withDefaults(lr), maxSteps, every);
-        HeldOutTraining.Fit fitTrue = HeldOutTraining.fitAll(net, train, theta0, Adam.withDefaults(lr), maxSteps, every);
+        HeldOutTraining.Fit fitShuffled = HeldOutTraining.fitAll(net, shuffled, theta0, optimizer, maxSteps, every);
+        HeldOutTraining.Fit fitTrue = HeldOutTraining.fitAll(net, train, theta0, optimizer, maxSteps, every);
 
         double p = positiveFraction(test);
         double baseline = Math.max(p, 1 - p);

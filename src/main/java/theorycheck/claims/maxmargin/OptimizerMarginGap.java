@@ -22,6 +22,7 @@ import theorycheck.model.Activation;
 import theorycheck.model.Init;
 import theorycheck.model.Mlp;
 import theorycheck.optim.GradientDescent;
+import theorycheck.optim.Optimizers;
 import theorycheck.reference.MarginMeasures;
 import theorycheck.train.BatchSampler;
 import theorycheck.train.TrainConfig;
@@ -142,9 +143,9 @@ final class OptimizerMarginGap implements InstanceCheck<OptimizerMarginGap.Insta
         Mlp net = new Mlp(data.dim(), widths, arch.activation(), false);
         // same weights for every activation: the init is drawn for the shape, not the activation
         double[] theta0 = net.initialize(Init.HE, new Rng(initSeed));
-        theorycheck.optim.Optimizer[] opts = {new GradientDescent(s.real("gd_lr")),
-                theorycheck.optim.Adam.withDefaults(s.real("adam_lr")),
-                theorycheck.optim.Lion.withDefaults(s.real("lion_lr"))};
+        theorycheck.optim.Optimizer[] opts = {Optimizers.parse(s.text("gd"), GradientDescent.class),
+                Optimizers.parse(s.text("adam"), theorycheck.optim.Adam.class),
+                Optimizers.parse(s.text("lion"), theorycheck.optim.Lion.class)};
         String[] names = {"GD", "Adam", "Lion"};
         EmpiricalRisk risk = new EmpiricalRisk(net, LogisticLoss.INSTANCE, data.x(), data.y());
         double[] out = new double[3];

@@ -21,7 +21,9 @@ import theorycheck.loss.EmpiricalRisk;
 import theorycheck.loss.LogisticLoss;
 import theorycheck.model.LinearModel;
 import theorycheck.optim.GradientDescent;
+import theorycheck.optim.Lion;
 import theorycheck.optim.Optimizer;
+import theorycheck.optim.Optimizers;
 import theorycheck.optim.SteepestDescent;
 import theorycheck.reference.GramSpectrum;
 import theorycheck.reference.MarginMeasures;
@@ -82,12 +84,11 @@ final class SameFiniteMinimizer implements InstanceCheck<SameFiniteMinimizer.Ins
         EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.d()), LogisticLoss.INSTANCE, c.x(), c.y());
         double smooth = GramSpectrum.of(c.x()).lambdaMax() / 4;
         long steps = s.integer("steps");
-        double adaptiveLr = s.real("adaptive_lr");
-        double lionLr = s.real("lion_lr");
+        // GD's and SGD's steps come from the data (1/L); Adam and Lion are named in the setting
+        Lion lion = Optimizers.parse(s.text("lion"), Lion.class);
         Optimizer[] opts = {new GradientDescent(1 / smooth),
                 new SteepestDescent(Norm.L2, 1 / smooth, false, s.real("sgd_decay")),
-                new theorycheck.optim.Adam(adaptiveLr, 0.9, 0.999, 1e-8, 0.5),
-                theorycheck.optim.Lion.withDefaults(lionLr)};
+                Optimizers.parse(s.text("adam")), lion};
         String[] names = {"GD", "SGD", "Adam", "Lion"};
         var b = TrialResult.of(trial).instance(inst + (separable ? " planted-separable" : " overlapping"))
                 .metric("certifiedLinfMargin", cert.margin()).metric("newtonConverged", newton.converged() ? 1 : 0)
@@ -110,7 +111,7 @@ final class SameFiniteMinimizer implements InstanceCheck<SameFiniteMinimizer.Ins
                         ClaimCharts.toArray(run.trajectory().series("normalizedMargin")));
             }
             ends[k] = end;
-            double allowed = RELATIVE_TOL * scale + (k == 3 ? LION_STEPS * lionLr * Math.sqrt(inst.d()) : 0);
+            double allowed = RELATIVE_TOL * scale + (k == 3 ? LION_STEPS * lion.lr() * Math.sqrt(inst.d()) : 0);
             double dist = Vec.distance(end, newton.w());
             b.metric(names[k] + ".distance", dist).metric(names[k] + ".allowed", allowed)
                     .metric(names[k] + ".norm", Vec.norm2(end));
