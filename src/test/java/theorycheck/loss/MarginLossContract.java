@@ -24,6 +24,29 @@ interface MarginLossContract {
     /** How far the derivative may be from the central difference {@code fd} (truncation plus rounding). */
     double fdTolerance(double fd);
 
+    /** ℓ(y·f) by its textbook formula, in {@link Math}'s arithmetic (fine for |f| ≤ 10). */
+    double naiveValue(double f, double y);
+
+    /** dℓ/df by its textbook formula. */
+    double naiveDerivative(double f, double y);
+
+    /** Relative agreement with the naive formulas required for |f| ≤ 10 (why: in each test). */
+    double naiveRelativeTolerance();
+
+    @Test
+    default void valueAndDerivativeMatchTheNaiveFormulasInModerateRange() {
+        int compared = 0;
+        for (double y : LABELS) {
+            for (double f = -10; f <= 10; f += 0.25) {
+                String at = " at f=" + f + ", y=" + y;
+                assertRelative(naiveValue(f, y), loss().value(f, y), naiveRelativeTolerance(), "value" + at);
+                assertRelative(naiveDerivative(f, y), loss().derivative(f, y), naiveRelativeTolerance(), "derivative" + at);
+                compared++;
+            }
+        }
+        assertEquals(2 * 81, compared);
+    }
+
     @Test
     default void derivativeMatchesCentralDifference() {
         int compared = 0;
