@@ -61,9 +61,8 @@ final class BenignGapSign implements InstanceCheck<BenignGapSign.Instance>, Clai
         BenignSize size = BenignSize.draw(trial);
         int m = size.m();
         Rng rng = trial.rng();
-        double[] nr = trial.setting().range("noise_std");
         String testNoise = trial.setting().choice("test_noise", TEST_NOISE.toArray(String[]::new));
-        double sigma = rng.uniform(nr[0], nr[1]);
+        double sigma = trial.drawUniform("noise_std");
         boolean spiked = rng.uniform() < 0.5;
         boolean coin = rng.uniform() < 0.5;
         boolean clean = testNoise.equals("same_or_none") ? coin : testNoise.equals("none");

@@ -43,10 +43,9 @@ final class BenignShift implements InstanceCheck<BenignShift.Instance>, ClaimRun
     public Instance draw(Trial trial) {
         BenignSize size = BenignSize.draw(trial);
         Rng rng = trial.rng();
-        double[] kr = trial.setting().range("kappa");
         // the tail half whose variance the shift multiplies by κ
         String half = trial.setting().choice("shifted_half", "A", "B");
-        return new Instance(size.m(), (int) Math.round(size.aspect() * size.m()), rng.logUniform(kr[0], kr[1]),
+        return new Instance(size.m(), (int) Math.round(size.aspect() * size.m()), trial.drawLogUniform("kappa"),
                 half.equals("A"), trial.setting().real("noise_std"), rng.nextLong());
     }
 

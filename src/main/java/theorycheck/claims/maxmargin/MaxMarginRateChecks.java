@@ -56,19 +56,15 @@ class MaxMarginRateChecks {
         static Instance draw(Trial trial) {
             var s = trial.setting();
             Rng rng = trial.rng();
-            int[] mr = s.intRange("m");
-            int m = rng.intBetween(mr[0], mr[1]);
-            double[] ar = s.range("aspect");
-            int d = (int) Math.round(m * rng.uniform(ar[0], ar[1]));
+            int m = trial.drawInt("m");
+            int d = (int) Math.round(m * trial.drawUniform("aspect"));
             double f = 1.0;
             if (s.has("step_fraction")) {
-                double[] fr = s.range("step_fraction");
-                f = rng.uniform(fr[0], fr[1]);
+                f = trial.drawUniform("step_fraction");
             }
             double init = 0;
             if (s.has("init_scale")) {
-                double[] ir = s.range("init_scale");
-                init = rng.uniform(ir[0], ir[1]);
+                init = trial.drawUniform("init_scale");
             }
             return new Instance(m, d, s.real("gamma"), f, init, rng.nextLong());
         }

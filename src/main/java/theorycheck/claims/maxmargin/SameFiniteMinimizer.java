@@ -67,9 +67,7 @@ final class SameFiniteMinimizer implements InstanceCheck<SameFiniteMinimizer.Ins
     public Instance draw(Trial trial) {
         var s = trial.setting();
         Rng rng = trial.rng();
-        int[] mr = s.intRange("m");
-        int[] dr = s.intRange("d");
-        return new Instance(rng.intBetween(mr[0], mr[1]), rng.intBetween(dr[0], dr[1]), s.real("shift"), rng.nextLong());
+        return new Instance(trial.drawInt("m"), trial.drawInt("d"), s.real("shift"), rng.nextLong());
     }
 
     @Override

@@ -96,11 +96,8 @@ final class AdaptiveEqualization implements InstanceCheck<AdaptiveEqualization.I
     public Instance draw(Trial trial) {
         Setting s = trial.setting();
         Rng rng = trial.rng();
-        int[] nr = s.intRange("n");
-        int n = rng.intBetween(nr[0], nr[1]);
-        double[] kr = s.range("kappa");
-        double[] lr = s.range("lambda_min");
-        return new Instance(n, rng.logUniform(kr[0], kr[1]), rng.logUniform(lr[0], lr[1]), rng.nextLong());
+        int n = trial.drawInt("n");
+        return new Instance(n, trial.drawLogUniform("kappa"), trial.drawLogUniform("lambda_min"), rng.nextLong());
     }
 
     @Override

@@ -115,19 +115,14 @@ final class EarlyStoppingVsRidge implements InstanceCheck<EarlyStoppingVsRidge.I
     public Instance draw(Trial trial) {
         Setting s = trial.setting();
         Rng rng = trial.rng();
-        int[] mr = s.intRange("m");
-        int m = rng.intBetween(mr[0], mr[1]);
-        double[] ar = s.range("aspect");
-        int n = Math.max(2, (int) Math.round(m * rng.uniform(ar[0], ar[1])));
+        int m = trial.drawInt("m");
+        int n = Math.max(2, (int) Math.round(m * trial.drawUniform("aspect")));
         List<Design> cycle = s.choices("design_cycle", Design.class);
         Design design = cycle.get(trial.index() % cycle.size());
         boolean zeroSignal = rng.uniform() < s.real("zero_signal_fraction");
-        double[] sr = s.range("signal_std");
-        double signal = rng.logUniform(sr[0], sr[1]);
-        double[] nr = s.range("noise_std");
-        double noise = rng.logUniform(nr[0], nr[1]);
-        double[] fr = s.range("gd_step_fraction");
-        double f = rng.uniform(fr[0], fr[1]);
+        double signal = trial.drawLogUniform("signal_std");
+        double noise = trial.drawLogUniform("noise_std");
+        double f = trial.drawUniform("gd_step_fraction");
         return new Instance(m, n, design, s.real("ill_conditioned_decades"), zeroSignal ? 0 : signal,
                 noise, f, rng.nextLong());
     }

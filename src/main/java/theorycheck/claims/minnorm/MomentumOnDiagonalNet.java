@@ -52,12 +52,9 @@ final class MomentumOnDiagonalNet implements InstanceCheck<MomentumOnDiagonalNet
     public Instance draw(Trial trial) {
         var s = trial.setting();
         Rng rng = trial.rng();
-        int[] dr = s.intRange("d");
-        int d = rng.intBetween(dr[0], dr[1]);
-        double[] ar = s.range("alpha0");
-        double[] fr = s.range("step_fraction");
-        return new Instance(d, d / 2, s.integer("sparsity"), s.integer("depth"), rng.uniform(ar[0], ar[1]),
-                rng.uniform(fr[0], fr[1]), rng.nextLong());
+        int d = trial.drawInt("d");
+        return new Instance(d, d / 2, s.integer("sparsity"), s.integer("depth"), trial.drawUniform("alpha0"),
+                trial.drawUniform("step_fraction"), rng.nextLong());
     }
 
     @Override

@@ -63,17 +63,11 @@ final class QuadraticRates implements InstanceCheck<QuadraticRates.Instance>, Cl
     public Instance draw(Trial trial) {
         Setting s = trial.setting();
         Rng rng = trial.rng();
-        int[] nr = s.intRange("n");
-        int n = rng.intBetween(nr[0], nr[1]);
-        double[] kr = s.range("kappa");
-        double kappa = rng.logUniform(kr[0], kr[1]);
-        double[] lr = s.range("lambda_min");
-        double lambdaMin = rng.logUniform(lr[0], lr[1]);
-        double[] rr = s.range("rate_step_fraction");
-        double[] br = s.range("below_fraction");
-        double[] ar = s.range("above_fraction");
-        return new Instance(n, kappa, lambdaMin, rng.uniform(rr[0], rr[1]), rng.uniform(br[0], br[1]),
-                rng.uniform(ar[0], ar[1]), rng.nextLong());
+        int n = trial.drawInt("n");
+        double kappa = trial.drawLogUniform("kappa");
+        double lambdaMin = trial.drawLogUniform("lambda_min");
+        return new Instance(n, kappa, lambdaMin, trial.drawUniform("rate_step_fraction"), trial.drawUniform("below_fraction"),
+                trial.drawUniform("above_fraction"), rng.nextLong());
     }
 
     @Override

@@ -65,12 +65,9 @@ final class RidgeNorm implements InstanceCheck<RidgeNorm.Instance>, ClaimRunner.
         Setting s = trial.setting();
         Rng rng = trial.rng();
         boolean example = trial.index() % 2 == 0;
-        int[] mr = s.intRange("m");
-        double[] ar = s.range("aspect");
-        int m = rng.intBetween(mr[0], mr[1]);
-        int n = (int) Math.round(m * rng.uniform(ar[0], ar[1]));
-        double[] lr = s.range("lambda");
-        double lambda = rng.logUniform(lr[0], lr[1]);
+        int m = trial.drawInt("m");
+        int n = (int) Math.round(m * trial.drawUniform("aspect"));
+        double lambda = trial.drawLogUniform("lambda");
         double centreStd = s.real("centre_std");
         return example ? new Instance(s.integer("example_m"), s.integer("example_n"), true, s.real("theta_std"),
                 s.real("noise_std"), lambda, centreStd, rng.nextLong())

@@ -89,8 +89,7 @@ final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessD
     public Instance draw(Trial trial) {
         Setting s = trial.setting();
         Rng rng = trial.rng();
-        double[] r = s.range("lr");
-        double lr = rng.logUniform(r[0], r[1]);
+        double lr = trial.drawLogUniform("lr");
         boolean momentum = s.has("momentum");
         return new Instance(lr, momentum ? trial.setting().choice("momentum", "heavy_ball", "nesterov") : "none",
                 momentum ? s.real("beta") : 0.0, rng.nextLong(), rng.nextLong());

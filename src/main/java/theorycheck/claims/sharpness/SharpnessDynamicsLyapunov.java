@@ -54,7 +54,6 @@ final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamics
 
     @Override
     public Instance draw(Trial trial) {
-        var s = trial.setting();
         SharpnessDynamicsSpectrum spectrum = SharpnessDynamicsSpectrum.draw(trial);
         Rng rng = trial.rng();
         int d = spectrum.d();
@@ -67,9 +66,7 @@ final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamics
         }
         java.util.Arrays.sort(lambda);
         reverse(lambda);
-        double[] fr = s.range("step_fraction");
-        int[] br = s.intRange("batch");
-        return new Instance(d, lambda, rng.uniform(fr[0], fr[1]), rng.intBetween(br[0], br[1]),
+        return new Instance(d, lambda, trial.drawUniform("step_fraction"), trial.drawInt("batch"),
                 trial.setting().choice("noise", "isotropic", "general").equals("isotropic"),
                 rng.nextLong());
     }

@@ -38,16 +38,13 @@ final class StabilityConstant implements InstanceCheck<StabilityConstant.Instanc
     public Instance draw(Trial trial) {
         var s = trial.setting();
         Rng rng = trial.rng();
-        int[] dr = s.intRange("d");
-        int[] mr = s.intRange("m");
-        double[] lr = s.range("lambda");
         // "both": ridge on even trials, logistic on odd ones
         String loss = s.choice("loss", "both", "ridge", "logistic");
         boolean logistic = loss.equals("both") ? trial.index() % 2 == 1 : loss.equals("logistic");
         // "mean": B&E's (1/m)Σℓ + λ‖w‖²; "sum": Σℓ + λ‖w‖², judged by the same β
         boolean sum = s.choice("normalization", "mean", "sum").equals("sum");
-        return new Instance(logistic, rng.intBetween(dr[0], dr[1]), rng.intBetween(mr[0], mr[1]),
-                rng.logUniform(lr[0], lr[1]), sum, rng.nextLong());
+        return new Instance(logistic, trial.drawInt("d"), trial.drawInt("m"),
+                trial.drawLogUniform("lambda"), sum, rng.nextLong());
     }
 
     @Override

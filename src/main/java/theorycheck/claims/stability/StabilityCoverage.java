@@ -38,10 +38,7 @@ final class StabilityCoverage implements InstanceCheck<StabilityCoverage.Instanc
     public Instance draw(Trial trial) {
         var s = trial.setting();
         Rng rng = trial.rng();
-        int[] dr = s.intRange("d");
-        int[] mr = s.intRange("m");
-        double[] lr = s.range("lambda");
-        return new Instance(rng.intBetween(dr[0], dr[1]), rng.intBetween(mr[0], mr[1]), rng.logUniform(lr[0], lr[1]),
+        return new Instance(trial.drawInt("d"), trial.drawInt("m"), trial.drawLogUniform("lambda"),
                 s.real("outlier_prob"), s.real("outlier_size"), rng.nextLong());
     }
 

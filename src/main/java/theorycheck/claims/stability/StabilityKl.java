@@ -27,14 +27,10 @@ final class StabilityKl implements InstanceCheck<StabilityKl.Instance>, ClaimRun
 
     @Override
     public Instance draw(Trial trial) {
-        var s = trial.setting();
         Rng rng = trial.rng();
-        int[] dr = s.intRange("d");
-        double[] sr = s.range("sigma");
-        double[] nr = s.range("w_norm");
-        int d = rng.intBetween(dr[0], dr[1]);
-        return new Instance(d, rng.logUniform(sr[0], sr[1]),
-                StabilityData.direction(d, rng.logUniform(nr[0], nr[1]), rng.split()));
+        int d = trial.drawInt("d");
+        return new Instance(d, trial.drawLogUniform("sigma"),
+                StabilityData.direction(d, trial.drawLogUniform("w_norm"), rng.split()));
     }
 
     @Override

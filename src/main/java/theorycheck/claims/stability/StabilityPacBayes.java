@@ -35,12 +35,8 @@ final class StabilityPacBayes implements InstanceCheck<StabilityPacBayes.Instanc
 
     @Override
     public Instance draw(Trial trial) {
-        var s = trial.setting();
         Rng rng = trial.rng();
-        int[] dr = s.intRange("d");
-        int[] mr = s.intRange("m");
-        double[] sr = s.range("sigma");
-        return new Instance(rng.intBetween(dr[0], dr[1]), rng.intBetween(mr[0], mr[1]), rng.logUniform(sr[0], sr[1]),
+        return new Instance(trial.drawInt("d"), trial.drawInt("m"), trial.drawLogUniform("sigma"),
                 rng.nextLong());
     }
 

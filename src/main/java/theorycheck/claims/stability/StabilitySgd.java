@@ -41,14 +41,9 @@ final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimR
 
     @Override
     public Instance draw(Trial trial) {
-        var s = trial.setting();
         Rng rng = trial.rng();
-        int[] dr = s.intRange("d");
-        int[] mr = s.intRange("m");
-        double[] rr = s.range("radius");
-        double[] fr = s.range("step_factor");
-        return new Instance(rng.intBetween(dr[0], dr[1]), rng.intBetween(mr[0], mr[1]), rng.uniform(rr[0], rr[1]),
-                rng.uniform(fr[0], fr[1]), rng.nextLong());
+        return new Instance(trial.drawInt("d"), trial.drawInt("m"), trial.drawUniform("radius"),
+                trial.drawUniform("step_factor"), rng.nextLong());
     }
 
     @Override

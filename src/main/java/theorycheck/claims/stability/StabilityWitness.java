@@ -34,10 +34,8 @@ final class StabilityWitness implements InstanceCheck<StabilityWitness.Instance>
     public Instance draw(Trial trial) {
         var s = trial.setting();
         Rng rng = trial.rng();
-        int[] mr = s.intRange("m");
-        double[] tr = s.range("threshold");
         boolean memorizer = s.choice("learner", "threshold_erm", "memorizer").equals("memorizer");
-        return new Instance(rng.intBetween(mr[0], mr[1]), rng.uniform(tr[0], tr[1]), memorizer, rng.nextLong());
+        return new Instance(trial.drawInt("m"), trial.drawUniform("threshold"), memorizer, rng.nextLong());
     }
 
     @Override
