@@ -25,8 +25,8 @@ import theorycheck.claims.ClaimChecks;
  * <pre>
  *   run &lt;claim-id&gt; [--seed S] [--tier quick|deep] [--trial k] [--set key=value]... [--root DIR]
  *                                        run one claim and its control; print progress, verdicts, key number
- *   validate [theorems-dir]              parse and validate every claim file; exit 1 naming the file and field
- *   list [theorems-dir]                  one line per claim: id, quantifier, source's answer, recorded verdict
+ *   validate [theorems-dir | --root DIR] parse and validate every claim file; exit 1 naming the file and field
+ *   list [theorems-dir | --root DIR]     one line per claim: id, quantifier, source's answer, recorded verdict
  *   seed &lt;claim-id&gt; &lt;base-seed&gt; &lt;k&gt;     the seed of trial k (claim arm; use "&lt;id&gt;#control" for the control)
  * </pre>
  * Exit status: 0 when the command ran (whatever the verdict), 1 for a malformed claim file, 2 for a
@@ -34,7 +34,7 @@ import theorycheck.claims.ClaimChecks;
  */
 public final class Main {
     static final String USAGE = "usage: run <claim-id> [--seed S] [--tier quick|deep] [--trial k] [--set key=value]... "
-            + "[--root DIR] | validate [theorems-dir] | list [theorems-dir] | seed <claim-id> <base-seed> <trial>";
+            + "[--root DIR] | validate [theorems-dir | --root DIR] | list [theorems-dir | --root DIR] | seed <claim-id> <base-seed> <trial>";
 
     private Main() {
     }
@@ -151,7 +151,18 @@ public final class Main {
                 RunSettings.nonNegative("<trial>", args[3])));
     }
 
+    /** The claim folder of {@code validate} / {@code list}: {@code [theorems-dir]} or {@code --root DIR}, as for run. */
     private static Path dir(String[] args) {
-        return Path.of(args.length > 1 ? args[1] : "theorems");
+        if (args.length == 1) {
+            return Path.of("theorems");
+        }
+        if (args.length == 2 && !args[1].startsWith("--")) {
+            return Path.of(args[1]);
+        }
+        if (args.length == 3 && args[1].equals("--root")) {
+            return Path.of(args[2]).resolve("theorems");
+        }
+        throw new UsageException(args[0] + " takes a claim folder or --root DIR, got: "
+                + String.join(" ", java.util.Arrays.copyOfRange(args, 1, args.length)) + "; " + USAGE);
     }
 }

@@ -56,4 +56,17 @@ class MainTest {
         assertEquals(2, run("frobnicate"));
         assertThat(err.toString(StandardCharsets.UTF_8), containsString("allowed: run, validate, list, seed"));
     }
+
+    @Test
+    void validateAndListTakeAFolderOrARootLikeRun() {
+        assertEquals(0, run("validate", "--root", "."), err::toString);
+        assertThat(out.toString(StandardCharsets.UTF_8), containsString(" claim files valid"));
+        for (String[] bad : new String[][] {{"validate", "--root"}, {"list", "--seed", "7"}, {"validate", "a", "b"}}) {
+            err.reset();
+            assertEquals(2, run(bad), String.join(" ", bad));
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertThat(message, containsString(bad[0] + " takes a claim folder or --root DIR, got: "));
+            assertEquals(1, message.strip().lines().count(), message);
+        }
+    }
 }
