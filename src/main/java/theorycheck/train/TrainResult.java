@@ -3,7 +3,9 @@ package theorycheck.train;
 /**
  * The end of a run.
  *
- * @param theta final parameters (the last finite iterate if the run diverged)
+ * @param theta final parameters; for a diverged run the last iterate known to be finite: θ_t itself when
+ *     its gradient was the first non-finite value, else the last iterate the loop checked (a loss
+ *     check, every {@link TrainConfig#checkEvery()} steps)
  * @param status how it ended
  * @param steps steps taken
  * @param loss full-batch loss at the end

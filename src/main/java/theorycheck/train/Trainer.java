@@ -119,8 +119,9 @@ public final class Trainer {
                 g = grad;
             }
             if (!Vec.isFinite(g)) {
-                return new TrainResult(lastFinite, RunStatus.DIVERGED, t, Double.NaN, Double.NaN,
-                        "non-finite gradient at step " + t, trajectory);
+                // θ_t itself may still be finite (the gradient overflowed first): then it is the last finite iterate
+                return new TrainResult(Vec.isFinite(theta) ? theta : lastFinite, RunStatus.DIVERGED, t, Double.NaN,
+                        Double.NaN, "non-finite gradient at step " + t, trajectory);
             }
             if (stepper instanceof BatchGradientStepper extra) {
                 int[] stepBatch = batch;

@@ -120,6 +120,23 @@ class TrainerRulesTest {
     }
 
     @Test
+    void aGradientThatOverflowsBeforeTheIterateReturnsThatFiniteIterate() {
+        // L(θ) = −θ⁴/4 with η = 1: θ ← θ + θ³ from 1 gives 2, 10, 1010, … ; θ₇ ≈ 2e243 is finite but its
+        // gradient −θ₇³ is −∞. With no loss check before step 1000, the last finite iterate is θ₇ itself,
+        // not the last checked one (θ₀).
+        ScalarObjective quartic = new ScalarObjective(t -> -t * t * t * t / 4, t -> -t * t * t);
+        TrainResult r = run(quartic, 1.0, 1.0, new TrainConfig(1000, 0, 0, 1000, 1e12, 0));
+        double expected = 1.0;
+        for (int k = 0; k < 7; k++) {
+            expected -= 1.0 * (-expected * expected * expected);
+        }
+        assertEquals(RunStatus.DIVERGED, r.status(), r.detail());
+        assertEquals("non-finite gradient at step 7", r.detail());
+        assertEquals(expected, r.theta()[0], 0.0);
+        assertTrue(Double.isFinite(expected) && expected > 1e240, () -> "θ₇ = " + r.theta()[0]);
+    }
+
+    @Test
     void anInfiniteGradientUnderAFiniteLossIsDivergence() {
         // L(θ) = √|θ| is finite everywhere but its slope is infinite at 0
         ScalarObjective cusp = new ScalarObjective(t -> Math.sqrt(Math.abs(t)),
