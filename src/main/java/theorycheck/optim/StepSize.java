@@ -1,10 +1,8 @@
 package theorycheck.optim;
 
-import java.util.function.LongToDoubleFunction;
-
 /**
  * The step η_t of {@link GradientDescent#with}: a schedule in t, or computed from θ_t and its
- * gradient (a step of c over a local smoothness bound, say).
+ * gradient (a step of c over a local smoothness bound, say); a lambda either way.
  */
 @FunctionalInterface
 public interface StepSize {
@@ -15,9 +13,4 @@ public interface StepSize {
      * @return η_t
      */
     double at(long t, double[] theta, double[] grad);
-
-    /** η_t = schedule(t). */
-    static StepSize schedule(LongToDoubleFunction schedule) {
-        return (t, theta, grad) -> schedule.applyAsDouble(t);
-    }
 }

@@ -15,6 +15,7 @@ import theorycheck.data.RandomDesigns;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.SymmetricEigen;
+import theorycheck.loss.FullBatchObjective;
 import theorycheck.loss.Objective;
 import theorycheck.loss.Quadratic;
 import theorycheck.optim.GradientDescent;
@@ -146,12 +147,13 @@ final class SharpnessDynamicsConditionNumber implements InstanceCheck<SharpnessD
         for (int k = 0; k < m; k++) {
             System.arraycopy(starts[k], 0, theta0, k * d, d);
         }
-        Objective sum = Objective.of(m * d, theta -> sumAndGradient(f, theta, m, null),
-                theta -> {
-                    double[] g = new double[m * d];
-                    sumAndGradient(f, theta, m, g);
-                    return g;
-                });
+        // one pass over the blocks gives the sum and every block's gradient
+        Objective sum = new FullBatchObjective(m * d, m) {
+            @Override
+            protected double valueAndGradient(double[] theta, double[] grad) {
+                return sumAndGradient(f, theta, m, grad);
+            }
+        };
         List<Double> curve = new ArrayList<>();
         StopRule crossed = (t, theta, total) -> {
             curve.add(total / m);
