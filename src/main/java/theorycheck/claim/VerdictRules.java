@@ -2,6 +2,7 @@ package theorycheck.claim;
 
 import java.util.Arrays;
 import java.util.List;
+import theorycheck.linalg.StrictLog;
 import theorycheck.linalg.Vec;
 
 /**
@@ -55,7 +56,7 @@ public final class VerdictRules {
     static double binomialUpperTail(int n, int k) {
         double total = 0;
         for (int i = k; i <= n; i++) {
-            total += StrictMath.exp(logChoose(n, i) - n * StrictMath.log(2));
+            total += StrictMath.exp(logChoose(n, i) - n * StrictLog.log(2));
         }
         return Math.min(1.0, total);
     }
@@ -63,7 +64,7 @@ public final class VerdictRules {
     private static double logChoose(int n, int k) {
         double s = 0;
         for (int i = 1; i <= k; i++) {
-            s += StrictMath.log(n - k + i) - StrictMath.log(i);
+            s += StrictLog.log(n - k + i) - StrictLog.log(i);
         }
         return s;
     }

@@ -1,6 +1,7 @@
 package theorycheck.data;
 
 import java.util.SplittableRandom;
+import theorycheck.linalg.StrictLog;
 
 /**
  * A seeded random source: {@link SplittableRandom} for uniform bits, and a Marsaglia polar
@@ -36,7 +37,7 @@ public final class Rng {
 
     /** Log-uniform on [lo, hi), lo &gt; 0. */
     public double logUniform(double lo, double hi) {
-        return StrictMath.exp(uniform(StrictMath.log(lo), StrictMath.log(hi)));
+        return StrictMath.exp(uniform(StrictLog.log(lo), StrictLog.log(hi)));
     }
 
     public int nextInt(int bound) {
@@ -63,7 +64,7 @@ public final class Rng {
             v = 2 * random.nextDouble() - 1;
             s = u * u + v * v;
         } while (s >= 1 || s == 0);
-        double f = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+        double f = StrictMath.sqrt(-2 * StrictLog.log(s) / s);
         spare = v * f;
         hasSpare = true;
         return u * f;

@@ -1,6 +1,7 @@
 package theorycheck.data;
 
 import theorycheck.linalg.Mat;
+import theorycheck.linalg.StrictLog;
 import theorycheck.linalg.Vec;
 
 /**
@@ -302,7 +303,7 @@ public final class SeparableDesigns {
         while (true) {
             double u1 = 1 - rng.uniform(); // in (0, 1], so the log is finite
             double u2 = rng.uniform();
-            t = StrictMath.sqrt(gamma * gamma - 2 * StrictMath.log(u1));
+            t = StrictMath.sqrt(gamma * gamma - 2 * StrictLog.log(u1));
             if (u2 * t < gamma) {
                 break;
             }

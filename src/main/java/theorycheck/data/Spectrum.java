@@ -1,6 +1,7 @@
 package theorycheck.data;
 
 import java.util.Arrays;
+import theorycheck.linalg.StrictLog;
 
 /**
  * The eigenvalues λ₁ ≥ λ₂ ≥ … ≥ λ_p &gt; 0 of a covariance Σ, in the families that Bartlett, Long,
@@ -60,7 +61,7 @@ public record Spectrum(double[] eigenvalues) {
     public static Spectrum powerLog(int p, double alpha, double beta) {
         double[] l = new double[p];
         for (int k = 1; k <= p; k++) {
-            l[k - 1] = StrictMath.pow(k, -alpha) * StrictMath.pow(StrictMath.log(k + 1.0), -beta);
+            l[k - 1] = StrictMath.pow(k, -alpha) * StrictMath.pow(StrictLog.log(k + 1.0), -beta);
         }
         return new Spectrum(l);
     }

@@ -1,9 +1,10 @@
 package theorycheck.reference;
 
-import theorycheck.linalg.Norm;
 import theorycheck.data.Classification;
 import theorycheck.linalg.Mat;
+import theorycheck.linalg.Norm;
 import theorycheck.linalg.Ops;
+import theorycheck.linalg.StrictLog;
 import theorycheck.linalg.Vec;
 import theorycheck.model.Model;
 
@@ -124,12 +125,12 @@ public final class MarginMeasures {
         for (double v : q) {
             total += v > 0 ? StrictMath.log1p(StrictMath.exp(-v)) : -v + StrictMath.log1p(StrictMath.exp(v));
         }
-        if (!(total < StrictMath.log(2))) {
+        if (!(total < StrictLog.log(2))) {
             return Double.NaN;
         }
         double logOfInverse;
         if (total > 1e-8) {
-            logOfInverse = -StrictMath.log(StrictMath.expm1(total));
+            logOfInverse = -StrictLog.log(StrictMath.expm1(total));
         } else {
             // e^L − 1 = L(1 + O(L)) and L = Σ e^{−qᵢ}(1 + O(e^{−qᵢ})): −log of a log-sum-exp, to O(1e-8)
             double min = minOf(q);
@@ -137,7 +138,7 @@ public final class MarginMeasures {
             for (double v : q) {
                 sum += StrictMath.exp(-(v - min));
             }
-            logOfInverse = min - StrictMath.log(sum);
+            logOfInverse = min - StrictLog.log(sum);
         }
         return logOfInverse / normPower(theta, degree);
     }

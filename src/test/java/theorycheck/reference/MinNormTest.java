@@ -4,12 +4,14 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static theorycheck.linalg.Refusals.assertMessage;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import theorycheck.linalg.Mat;
 import theorycheck.linalg.MatrixChecks;
 import theorycheck.linalg.Nd4jBridge;
 import theorycheck.linalg.Ops;
+import theorycheck.linalg.PivotedQr;
 import theorycheck.linalg.Vec;
 
 class MinNormTest {
@@ -192,6 +195,34 @@ class MinNormTest {
         CommonOps_DDRM.pinv(MatrixChecks.toEjml(x), expected);
         assertThat(MatrixChecks.relativeFrobenius(MinNorm.pseudoInverse(x), MatrixChecks.fromEjml(expected)),
                 lessThanOrEqualTo(SOLUTION_RELATIVE_TOL));
+    }
+
+    /** Both routes of solve, wide and tall, at the sizes of the sweeps: QR and SVD give one X⁺y. */
+    @Test
+    void pivotedQrRouteAgreesWithTheSvdRoute() {
+        Rng rng = new Rng(SEED + 20);
+        for (int[] shape : new int[][] {{50, 500}, {50, 55}, {50, 50}, {50, 30}, {7, 3}}) {
+            Mat x = RandomDesigns.gaussian(shape[0], shape[1], 1.0, rng.split());
+            double[] y = rng.split().gaussianVector(shape[0], 1.0);
+            assertThat(Arrays.toString(shape), Vec.relativeError(MinNorm.solve(x, y),
+                    MinNorm.solveBySvd(x, y), 1e-300), lessThanOrEqualTo(SOLUTION_RELATIVE_TOL));
+        }
+    }
+
+    /** A rank-deficient X (a repeated row) fails the QR route's rank test and gets the SVD's answer. */
+    @Test
+    void rankDeficientDesignFallsBackToTheSvd() {
+        Rng rng = new Rng(SEED + 21);
+        Mat x = RandomDesigns.gaussian(4, 9, 1.0, rng.split());
+        System.arraycopy(x.data(), 0, x.data(), 9, 9);
+        double[] y = rng.split().gaussianVector(4, 1.0);
+        y[1] = y[0];
+        assertEquals(3, MinNorm.rank(x));
+        assertThat(PivotedQr.ofTranspose(x).diagonalRatio(),
+                lessThan(MinNorm.QR_DIAGONAL_RATIO));
+        double[] w = MinNorm.solve(x, y);
+        assertEquals(0.0, Vec.distance(w, MinNorm.solveBySvd(x, y)), 0.0);
+        assertThat(Vec.distance(Ops.gemv(x, w, null), y), lessThanOrEqualTo(ABSOLUTE_TOL));
     }
 
     @Test
