@@ -80,7 +80,7 @@ public final class PivotedQr {
             w[k] = s / a[col + k];
         }
         for (int k = cols - 1; k >= 0; k--) {
-            reflect(k, w);
+            reflect(k, w, 0);
         }
         return w;
     }
@@ -96,7 +96,7 @@ public final class PivotedQr {
         requireLength(y, rows, "y");
         double[] c = y.clone();
         for (int k = 0; k < cols; k++) {
-            reflect(k, c);
+            reflect(k, c, 0);
         }
         double[] u = new double[cols];
         for (int k = cols - 1; k >= 0; k--) {
@@ -142,7 +142,7 @@ public final class PivotedQr {
                 applyToPair(k, j0);
             }
             if (j0 < cols) {
-                apply(k, j0);
+                reflect(k, a, j0 * rows);
             }
             for (int j = k + 1; j < cols; j++) {
                 // Downdate the norm of column j below row k by r_kj² (LAPACK dlaqp2); recompute it
@@ -176,22 +176,7 @@ public final class PivotedQr {
         a[col + k] = beta;
     }
 
-    /** Applies H_k to column j (j &gt; k). */
-    private void apply(int k, int j) {
-        double t = tau[k];
-        if (t == 0) {
-            return;
-        }
-        int vk = k * rows;
-        int cj = j * rows;
-        double f = t * (a[cj + k] + dot(vk + k + 1, cj + k + 1, rows - k - 1));
-        a[cj + k] -= f;
-        for (int i = k + 1; i < rows; i++) {
-            a[cj + i] -= f * a[vk + i];
-        }
-    }
-
-    /** Applies H_k to columns j and j + 1, reading the reflector once for both (same sums as {@link #apply}). */
+    /** Applies H_k to columns j and j + 1, reading the reflector once for both (the same sums as {@link #reflect} on each). */
     private void applyToPair(int k, int j) {
         double t = tau[k];
         if (t == 0) {
@@ -242,45 +227,41 @@ public final class PivotedQr {
         }
     }
 
-    /** x ← H_k x for a vector of length rows. */
-    private void reflect(int k, double[] x) {
+    /** x[offset + i] ← (H_k x)_i for i &lt; rows: a column of {@code a} or a vector (offset 0). */
+    private void reflect(int k, double[] x, int offset) {
         double t = tau[k];
         if (t == 0) {
             return;
         }
         int vk = k * rows;
-        double d = x[k];
+        double f = t * (x[offset + k] + dot(a, vk + k + 1, x, offset + k + 1, rows - k - 1));
+        x[offset + k] -= f;
         for (int i = k + 1; i < rows; i++) {
-            d += a[vk + i] * x[i];
-        }
-        double f = t * d;
-        x[k] -= f;
-        for (int i = k + 1; i < rows; i++) {
-            x[i] -= f * a[vk + i];
+            x[offset + i] -= f * a[vk + i];
         }
     }
 
-    /** Σ a[p+i]·a[q+i], i &lt; len, in four interleaved partial sums (a fixed order). */
-    private double dot(int p, int q, int len) {
+    /** Σ u[p+i]·v[q+i], i &lt; len, in four interleaved partial sums (a fixed order). */
+    private static double dot(double[] u, int p, double[] v, int q, int len) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int i = 0;
         for (; i + 3 < len; i += 4) {
-            s0 += a[p + i] * a[q + i];
-            s1 += a[p + i + 1] * a[q + i + 1];
-            s2 += a[p + i + 2] * a[q + i + 2];
-            s3 += a[p + i + 3] * a[q + i + 3];
+            s0 += u[p + i] * v[q + i];
+            s1 += u[p + i + 1] * v[q + i + 1];
+            s2 += u[p + i + 2] * v[q + i + 2];
+            s3 += u[p + i + 3] * v[q + i + 3];
         }
         for (; i < len; i++) {
-            s0 += a[p + i] * a[q + i];
+            s0 += u[p + i] * v[q + i];
         }
         return (s0 + s1) + (s2 + s3);
     }
 
     private double sumOfSquares(int p, int len) {
-        return dot(p, p, len);
+        return dot(a, p, a, p, len);
     }
 
     private void swapColumns(int j, int k) {

@@ -13,8 +13,8 @@ package theorycheck.linalg;
 public final class StrictExp {
     private static final double O_THRESHOLD = Double.longBitsToDouble(0x40862E42FEFA39EFL); // 709.78…
     private static final double U_THRESHOLD = Double.longBitsToDouble(0xC0874910D52D3051L); // −745.13…
-    private static final double LN2_HI = Double.longBitsToDouble(0x3FE62E42FEE00000L);
-    private static final double LN2_LO = Double.longBitsToDouble(0x3DEA39EF35793C76L);
+    static final double LN2_HI = Double.longBitsToDouble(0x3FE62E42FEE00000L);
+    static final double LN2_LO = Double.longBitsToDouble(0x3DEA39EF35793C76L);
     private static final double INV_LN2 = Double.longBitsToDouble(0x3FF71547652B82FEL);
     private static final double P1 = Double.longBitsToDouble(0x3FC555555555553EL);
     private static final double P2 = Double.longBitsToDouble(0xBF66C16C16BEBD93L);

@@ -8,11 +8,9 @@ package theorycheck.linalg;
  *
  * <p>Method (fdlibm): write x = 2^k·(1 + f) with √2/2 &lt; 1 + f &lt; √2, then
  * ln(1 + f) = 2s + s·R(s²) with s = f/(2 + f) and R a degree-7 Remez polynomial, and add k·ln2
- * (ln2 split into a high part whose products with k are exact and a low part).
+ * (ln2 split as in {@link StrictExp}).
  */
 public final class StrictLog {
-    private static final double LN2_HI = Double.longBitsToDouble(0x3FE62E42FEE00000L);
-    private static final double LN2_LO = Double.longBitsToDouble(0x3DEA39EF35793C76L);
     private static final double TWO54 = Double.longBitsToDouble(0x4350000000000000L);
     private static final double LG1 = Double.longBitsToDouble(0x3FE5555555555593L);
     private static final double LG2 = Double.longBitsToDouble(0x3FD999999997FA04L);
@@ -59,14 +57,14 @@ public final class StrictLog {
                     return 0;
                 }
                 double dk = k;
-                return dk * LN2_HI + dk * LN2_LO;
+                return dk * StrictExp.LN2_HI + dk * StrictExp.LN2_LO;
             }
             double r = f * f * (0.5 - 0.33333333333333333 * f);
             if (k == 0) {
                 return f - r;
             }
             double dk = k;
-            return dk * LN2_HI - ((r - dk * LN2_LO) - f);
+            return dk * StrictExp.LN2_HI - ((r - dk * StrictExp.LN2_LO) - f);
         }
         double s = f / (2.0 + f);
         double dk = k;
@@ -83,11 +81,11 @@ public final class StrictLog {
             if (k == 0) {
                 return f - (hfsq - s * (hfsq + r));
             }
-            return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
+            return dk * StrictExp.LN2_HI - ((hfsq - (s * (hfsq + r) + dk * StrictExp.LN2_LO)) - f);
         }
         if (k == 0) {
             return f - s * (f - r);
         }
-        return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
+        return dk * StrictExp.LN2_HI - ((s * (f - r) - dk * StrictExp.LN2_LO) - f);
     }
 }

@@ -14,24 +14,7 @@ import org.junit.jupiter.api.Test;
 class StrictExpTest {
     private static final int RANDOM_DRAWS = 2_000_000;
 
-    private static void assertSameBits(double x) {
-        long expected = Double.doubleToRawLongBits(StrictMath.exp(x));
-        long actual = Double.doubleToRawLongBits(StrictExp.exp(x));
-        assertEquals(expected, actual, () -> "exp(" + x + ") = " + StrictExp.exp(x) + ", StrictMath gives "
-                + StrictMath.exp(x));
-    }
-
-    /** Each value and its neighbours a few ulps either side. */
-    private static void assertSameBitsAround(double x) {
-        double lo = x;
-        double hi = x;
-        for (int i = 0; i < 4; i++) {
-            assertSameBits(lo);
-            assertSameBits(hi);
-            lo = Math.nextDown(lo);
-            hi = Math.nextUp(hi);
-        }
-    }
+    private static final BitExactness BITS = new BitExactness("exp", StrictExp::exp, StrictMath::exp);
 
     @Test
     void specialValues() {
@@ -44,7 +27,7 @@ class StrictExpTest {
         assertEquals(0.0, StrictExp.exp(-746.0));
         for (double x : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE,
                 -Double.MAX_VALUE, Double.MIN_VALUE, -Double.MIN_VALUE, 1.0, -1.0}) {
-            assertSameBits(x);
+            BITS.assertSameBits(x);
         }
     }
 
@@ -57,11 +40,11 @@ class StrictExpTest {
                 -Double.longBitsToDouble(0x40862E4200000000L), -1021 * ln2, -1022 * ln2, -1020.5 * ln2, 0.5 * ln2,
                 -0.5 * ln2, 1.5 * ln2, -1.5 * ln2, Double.longBitsToDouble(0x3fd62e4300000000L),
                 Double.longBitsToDouble(0x3FF0A2B200000000L), Math.scalb(1.0, -28), -Math.scalb(1.0, -28), 1e-300}) {
-            assertSameBitsAround(x);
+            BITS.assertSameBitsAround(x);
         }
         for (int k = -1080; k <= 1030; k++) { // every binade the result can land in, at half-integer multiples
-            assertSameBitsAround(k * ln2);
-            assertSameBitsAround((k + 0.5) * ln2);
+            BITS.assertSameBitsAround(k * ln2);
+            BITS.assertSameBitsAround((k + 0.5) * ln2);
         }
     }
 
@@ -75,7 +58,7 @@ class StrictExpTest {
                 case 2 -> Double.longBitsToDouble(rng.nextLong()); // any double, NaN payloads included
                 default -> rng.nextDouble(-1e-7, 1e-7);
             };
-            assertSameBits(x);
+            BITS.assertSameBits(x);
         }
     }
 

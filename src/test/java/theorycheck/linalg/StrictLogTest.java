@@ -14,24 +14,7 @@ import org.junit.jupiter.api.Test;
 class StrictLogTest {
     private static final int RANDOM_DRAWS = 2_000_000;
 
-    private static void assertSameBits(double x) {
-        long expected = Double.doubleToRawLongBits(StrictMath.log(x));
-        long actual = Double.doubleToRawLongBits(StrictLog.log(x));
-        assertEquals(expected, actual, () -> "log(" + x + ") = " + StrictLog.log(x) + ", StrictMath gives "
-                + StrictMath.log(x));
-    }
-
-    /** Each value and its neighbours a few ulps either side. */
-    private static void assertSameBitsAround(double x) {
-        double lo = x;
-        double hi = x;
-        for (int i = 0; i < 4; i++) {
-            assertSameBits(lo);
-            assertSameBits(hi);
-            lo = Math.nextDown(lo);
-            hi = Math.nextUp(hi);
-        }
-    }
+    private static final BitExactness BITS = new BitExactness("log", StrictLog::log, StrictMath::log);
 
     @Test
     void specialValues() {
@@ -43,7 +26,7 @@ class StrictLogTest {
         assertEquals(0.0, StrictLog.log(1.0));
         for (double x : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE,
                 Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_VALUE, 1.0, 2.0, 0.5, Math.E}) {
-            assertSameBits(x);
+            BITS.assertSameBits(x);
         }
     }
 
@@ -52,16 +35,16 @@ class StrictLogTest {
     void binadesAndBranchBoundaries() {
         for (int k = -1074; k <= 1023; k++) {
             double p = Math.scalb(1.0, k);
-            assertSameBitsAround(p);
-            assertSameBitsAround(p * Math.sqrt(2));
-            assertSameBitsAround(p * 1.5);
+            BITS.assertSameBitsAround(p);
+            BITS.assertSameBitsAround(p * Math.sqrt(2));
+            BITS.assertSameBitsAround(p * 1.5);
         }
         for (int e = 1; e <= 52; e++) {
-            assertSameBitsAround(1 + Math.scalb(1.0, -e));
-            assertSameBitsAround(1 - Math.scalb(1.0, -e));
+            BITS.assertSameBitsAround(1 + Math.scalb(1.0, -e));
+            BITS.assertSameBitsAround(1 - Math.scalb(1.0, -e));
         }
-        assertSameBitsAround(Double.longBitsToDouble(0x3FF6147A00000000L));
-        assertSameBitsAround(Double.longBitsToDouble(0x3FF6B85100000000L));
+        BITS.assertSameBitsAround(Double.longBitsToDouble(0x3FF6147A00000000L));
+        BITS.assertSameBitsAround(Double.longBitsToDouble(0x3FF6B85100000000L));
     }
 
     @Test
@@ -74,7 +57,7 @@ class StrictLogTest {
                 case 2 -> Double.longBitsToDouble(rng.nextLong()); // any double, NaN payloads included
                 default -> 1 + rng.nextDouble(-1e-6, 1e-6);
             };
-            assertSameBits(x);
+            BITS.assertSameBits(x);
         }
     }
 }

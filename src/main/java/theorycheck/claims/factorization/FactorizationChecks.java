@@ -208,9 +208,9 @@ class FactorizationChecks {
 
         @Override
         public String keyNumber(Evidence e) {
-            double lz = e.trials().stream().mapToDouble(t -> t.metrics().get("lambdaMinAtZeroOver4NormSq")).max().orElse(Double.NaN);
-            double ls = e.trials().stream().mapToDouble(t -> t.metrics().get("lambdaMinAtStarOver4NormSq")).min().orElse(Double.NaN);
-            double gd = e.trials().stream().mapToDouble(t -> t.metrics().get("gdDistanceToNearestMinimum")).max().orElse(Double.NaN);
+            double lz = e.max("lambdaMinAtZeroOver4NormSq");
+            double ls = e.min("lambdaMinAtStarOver4NormSq");
+            double gd = e.max("gdDistanceToNearestMinimum");
             return String.format(Locale.ROOT,
                     "λmin at 0 ≤ %.6f·4‖u*‖² (theory −1); λmin at ±u* ≥ %.6f·4‖u*‖² (theory 1); GD ends ≤ %.1e·‖u*‖ from ±u*",
                     lz, ls, gd);

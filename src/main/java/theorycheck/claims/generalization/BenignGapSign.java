@@ -125,10 +125,8 @@ final class BenignGapSign implements InstanceCheck<BenignGapSign.Instance>, Clai
 
     @Override
     public String keyNumber(Evidence e) {
-        double maxTrainMinusTest = e.trials().stream().mapToDouble(t -> t.metrics().get("trainMinusTest")).max()
-                .orElse(Double.NaN);
-        double minRel = e.trials().stream().mapToDouble(t -> t.metrics().get("testMinusTrainRel")).min()
-                .orElse(Double.NaN);
+        double maxTrainMinusTest = e.max("trainMinusTest");
+        double minRel = e.min("testMinusTrainRel");
         return String.format(Locale.ROOT, "max(train − test) = %.3g; min (test − train)/mean(y²) = %.3g",
                 maxTrainMinusTest, minRel);
     }

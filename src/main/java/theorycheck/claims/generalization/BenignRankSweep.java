@@ -104,8 +104,8 @@ final class BenignRankSweep implements InstanceCheck<BenignRankSweep.Instance>, 
 
     @Override
     public String keyNumber(Evidence e) {
-        double lo = e.trials().stream().mapToDouble(t -> t.metrics().get("growth")).min().orElse(Double.NaN);
-        double hi = e.trials().stream().mapToDouble(t -> t.metrics().get("growth")).max().orElse(Double.NaN);
+        double lo = e.min("growth");
+        double hi = e.max("growth");
         return String.format(Locale.ROOT, "E_last/E_first in [%.3g, %.3g] (claim: ≥ %.1f)", lo, hi, GROWTH);
     }
 }

@@ -117,9 +117,9 @@ final class BenignShift implements InstanceCheck<BenignShift.Instance>, ClaimRun
 
     @Override
     public String keyNumber(Evidence e) {
-        double lo = e.trials().stream().mapToDouble(t -> t.metrics().get("ratioToOnA")).min().orElse(Double.NaN);
-        double hi = e.trials().stream().mapToDouble(t -> t.metrics().get("ratioToOnA")).max().orElse(Double.NaN);
-        double best = e.trials().stream().mapToDouble(t -> t.metrics().get("ratioToBest")).min().orElse(Double.NaN);
+        double lo = e.min("ratioToOnA");
+        double hi = e.max("ratioToOnA");
+        double best = e.min("ratioToBest");
         return String.format(Locale.ROOT,
                 "E(X⁺y)/E(spikes+A-only interpolant) in [%.4g, %.4g]; E(X⁺y)/E(most robust interpolant) ≥ %.4g", lo, hi,
                 best);

@@ -179,7 +179,7 @@ final class ShuffledLabels implements InstanceCheck<LabelInstance>, ClaimRunner.
 
     @Override
     public String keyNumber(Evidence e) {
-        double worst = e.trials().stream().mapToDouble(t -> t.metrics().get("liftFraction")).max().orElse(Double.NaN);
+        double worst = e.max("liftFraction");
         double imbalanced = e.trials().stream().filter(t -> t.metrics().get("positiveFraction") > 0.6)
                 .mapToDouble(t -> t.metrics().get("testAccuracyShuffled")).average().orElse(Double.NaN);
         return String.format(Locale.ROOT,

@@ -110,10 +110,10 @@ final class DiagonalL1Margin implements InstanceCheck<SeparableInstance>,
 
     @Override
     public String keyNumber(Evidence e) {
-        double min = e.trials().stream().mapToDouble(t -> t.metrics().get("l1RatioAtT")).min().orElse(Double.NaN);
-        double aMin = e.trials().stream().mapToDouble(t -> t.metrics().get("alpha")).min().orElse(Double.NaN);
-        double aMax = e.trials().stream().mapToDouble(t -> t.metrics().get("alpha")).max().orElse(Double.NaN);
-        double max2 = e.trials().stream().mapToDouble(t -> t.metrics().get("l2RatioAtT")).max().orElse(Double.NaN);
+        double min = e.min("l1RatioAtT");
+        double aMin = e.min("alpha");
+        double aMax = e.max("alpha");
+        double max2 = e.max("l2RatioAtT");
         return String.format(Locale.ROOT, "ℓ1 margin ratio at the end ≥ %.4f, ℓ2 margin ratio ≤ %.4f, α in [%.3g, %.3g]",
                 min, max2, aMin, aMax);
     }

@@ -138,10 +138,9 @@ final class DirectionRate implements InstanceCheck<SeparableInstance>, ClaimRunn
 
     @Override
     public String keyNumber(Evidence e) {
-        double maxGrowth = e.trials().stream().mapToDouble(t -> t.metrics().get("rateGrowth")).max().orElse(Double.NaN);
-        double maxAngle = e.trials().stream().mapToDouble(t -> t.metrics().get("angleAtT")).max().orElse(Double.NaN);
-        double minRatio = e.trials().stream().mapToDouble(t -> t.metrics().get("marginRatioAtT")).min()
-                .orElse(Double.NaN);
+        double maxGrowth = e.max("rateGrowth");
+        double maxAngle = e.max("angleAtT");
+        double minRatio = e.min("marginRatioAtT");
         return String.format(Locale.ROOT,
                 "largest growth of angle·log t/log log t: %.3f (tol %.1f); angle at the end ≤ %.4f rad; ℓ2 margin ratio ≥ %.4f",
                 maxGrowth, RATE_GROWTH_TOL, maxAngle, minRatio);

@@ -211,8 +211,8 @@ class MaxMarginRateChecks {
 
         @Override
         public String keyNumber(Evidence e) {
-            double max = e.trials().stream().mapToDouble(t -> t.metrics().get("relativeRise")).max().orElse(Double.NaN);
-            double min = e.trials().stream().mapToDouble(t -> t.metrics().get("relativeRise")).min().orElse(Double.NaN);
+            double max = e.max("relativeRise");
+            double min = e.min("relativeRise");
             return String.format(Locale.ROOT,
                     "rise of ‖ρ‖ over [10⁴, 10⁶] relative to ‖ŵ‖·ln 100: largest %.4f, smallest %.4f (≤ %.2f passes)", max,
                     min, RISE_TOL);
@@ -309,9 +309,9 @@ class MaxMarginRateChecks {
 
         @Override
         public String keyNumber(Evidence e) {
-            double maxRatio = e.trials().stream().mapToDouble(t -> t.metrics().get("gapRatio")).max().orElse(Double.NaN);
-            double maxSlope = e.trials().stream().mapToDouble(t -> t.metrics().get("NGD.slope")).max().orElse(Double.NaN);
-            double minGdSlope = e.trials().stream().mapToDouble(t -> t.metrics().get("GD.slope")).min().orElse(Double.NaN);
+            double maxRatio = e.max("gapRatio");
+            double maxSlope = e.max("NGD.slope");
+            double minGdSlope = e.min("GD.slope");
             return String.format(Locale.ROOT,
                     "largest gap ratio normalized GD / GD at T: %.4f (≤ %.2f); steepest-case normalized-GD slope ≥ %.3f "
                             + "(max), GD slope ≥ %.3f (min)",

@@ -176,8 +176,8 @@ class MaxMarginSeedChecks {
 
         @Override
         public String keyNumber(Evidence e) {
-            double draws = e.trials().stream().mapToDouble(t -> t.metrics().get("census")).sum();
-            double separable = e.trials().stream().mapToDouble(t -> t.metrics().get("censusSeparable")).sum();
+            double draws = e.sum("census");
+            double separable = e.sum("censusSeparable");
             long overlapping = e.trials().stream().filter(t -> t.metrics().get("separable") == 0).count();
             return String.format(Locale.ROOT,
                     "seed generator separable through the origin in %.0f of %.0f draws; %d of %d trial draws not separable, "

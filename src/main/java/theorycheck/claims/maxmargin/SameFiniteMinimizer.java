@@ -175,10 +175,8 @@ final class SameFiniteMinimizer implements InstanceCheck<SameFiniteMinimizer.Ins
 
     @Override
     public String keyNumber(Evidence e) {
-        double worst = e.trials().stream().mapToDouble(t -> t.metrics().get("worstDistanceOverAllowed")).max()
-                .orElse(Double.NaN);
-        double spread = e.trials().stream().mapToDouble(t -> t.metrics().get("largestAngleBetweenEndPoints")).max()
-                .orElse(Double.NaN);
+        double worst = e.max("worstDistanceOverAllowed");
+        double spread = e.max("largestAngleBetweenEndPoints");
         return String.format(Locale.ROOT,
                 "largest distance to the Newton minimizer over its allowance: %.3g (≤ 1 passes); end points at most %.3g rad apart",
                 worst, spread);

@@ -110,8 +110,7 @@ final class SteepestMargins implements InstanceCheck<SeparableInstance>, ClaimRu
     public String keyNumber(Evidence e) {
         StringBuilder sb = new StringBuilder("smallest margin ratio in each method's own norm:");
         for (Norm n : NORMS) {
-            double min = e.trials().stream().mapToDouble(t -> t.metrics().get(n.name() + ".marginRatio")).min()
-                    .orElse(Double.NaN);
+            double min = e.min(n.name() + ".marginRatio");
             sb.append(String.format(Locale.ROOT, " %s %.4f", n.name(), min));
         }
         return sb.toString();

@@ -111,7 +111,7 @@ final class BatchSizeLimits extends OnLeastSquares implements ClaimRunner.KeyNum
 
     @Override
     public String keyNumber(Evidence e) {
-        double max = e.trials().stream().mapToDouble(t -> t.metrics().get("spread")).max().orElse(Double.NaN);
+        double max = e.max("spread");
         return String.format(Locale.ROOT, "largest relative difference of limits across batch sizes: %.2e", max);
     }
 }

@@ -99,9 +99,8 @@ final class ConvergesTo extends OnLeastSquares implements ClaimRunner.KeyNumber 
 
     @Override
     public String keyNumber(Evidence e) {
-        double maxErr = e.trials().stream().mapToDouble(t -> t.metrics().get("relError")).max().orElse(Double.NaN);
-        double maxNull = e.trials().stream().mapToDouble(t -> t.metrics().get("maxNullComponent")).max()
-                .orElse(Double.NaN);
+        double maxErr = e.max("relError");
+        double maxNull = e.max("maxNullComponent");
         if (!checkNullSpace) {
             return String.format(Locale.ROOT, "max relative distance to reference = %.2e", maxErr);
         }

@@ -92,8 +92,7 @@ final class LeavesRowSpace extends OnLeastSquares implements ClaimRunner.KeyNumb
 
     @Override
     public String keyNumber(Evidence e) {
-        double min = e.trials().stream().mapToDouble(t -> t.metrics().get("minNullComponent")).min()
-                .orElse(Double.NaN);
+        double min = e.min("minNullComponent");
         return String.format(Locale.ROOT, "smallest null-space part reached: %.3g·‖X⁺y‖", min);
     }
 }

@@ -100,8 +100,7 @@ final class StepSizeThreshold implements InstanceCheck<StepSizeThreshold.Instanc
 
     @Override
     public String keyNumber(Evidence e) {
-        double maxErr = e.trials().stream().mapToDouble(t -> t.metrics().get("insideRelError")).max()
-                .orElse(Double.NaN);
+        double maxErr = e.max("insideRelError");
         long diverged = e.trials().stream().filter(t -> t.metrics().get("outsideDiverged") == 1).count();
         return String.format(Locale.ROOT, "inside: max relative error %.2e; outside: %d of %d diverged", maxErr,
                 diverged, e.trials().size());

@@ -264,8 +264,8 @@ final class SharpnessDynamicsConditionNumber implements InstanceCheck<SharpnessD
 
     @Override
     public String keyNumber(Evidence e) {
-        double maxRatio = e.trials().stream().mapToDouble(t -> t.metrics().get("ratio")).max().orElse(Double.NaN);
-        double minRatio = e.trials().stream().mapToDouble(t -> t.metrics().get("ratio")).min().orElse(Double.NaN);
+        double maxRatio = e.max("ratio");
+        double minRatio = e.min("ratio");
         return String.format(Locale.ROOT, "same κ, iterations to ε differ by a factor %.2f–%.2f between the two spectra",
                 minRatio, maxRatio);
     }

@@ -220,17 +220,15 @@ final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessD
     @Override
     public String keyNumber(Evidence e) {
         if (rule == Rule.HOVER) {
-            double minFrac = e.trials().stream().mapToDouble(t -> t.metrics().get("fractionInBand")).min()
-                    .orElse(Double.NaN);
-            double med = e.trials().stream().mapToDouble(t -> t.metrics().get("lateMedianRatio")).average()
-                    .orElse(Double.NaN);
+            double minFrac = e.min("fractionInBand");
+            double med = e.mean("lateMedianRatio");
             return String.format(Locale.ROOT,
                     "second half of training: ≥ %.0f%% of checkpoints with λ_max within ±10%% of 2/η; mean late median "
                             + "λ_max·η/2 = %.3f", 100 * minFrac, med);
         }
-        double lo = e.trials().stream().mapToDouble(t -> t.metrics().get("lateMaxRatio")).min().orElse(Double.NaN);
-        double hi = e.trials().stream().mapToDouble(t -> t.metrics().get("lateMaxRatio")).max().orElse(Double.NaN);
-        double above = e.trials().stream().mapToDouble(t -> t.metrics().get("fractionAbove")).max().orElse(Double.NaN);
+        double lo = e.min("lateMaxRatio");
+        double hi = e.max("lateMaxRatio");
+        double above = e.max("fractionAbove");
         return String.format(Locale.ROOT, "largest late λ_max·η/(2+2β): %.3f–%.3f; late checkpoints above 1.1 × level: ≤ %.0f%%",
                 lo, hi, 100 * above);
     }

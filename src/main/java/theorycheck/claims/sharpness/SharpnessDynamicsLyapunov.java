@@ -330,10 +330,9 @@ final class SharpnessDynamicsLyapunov implements InstanceCheck<SharpnessDynamics
 
     @Override
     public String keyNumber(Evidence e) {
-        double zMax = e.trials().stream().mapToDouble(t -> t.metrics().get("z.predicted")).max().orElse(Double.NaN);
-        double err = e.trials().stream().mapToDouble(t -> t.metrics().get("relErr.discreteLyapunov")).max()
-                .orElse(Double.NaN);
-        double cont = e.trials().stream().mapToDouble(t -> t.metrics().get("z.continuousLimit")).min().orElse(Double.NaN);
+        double zMax = e.max("z.predicted");
+        double err = e.max("relErr.discreteLyapunov");
+        double cont = e.min("z.continuousLimit");
         return String.format(Locale.ROOT,
                 "max |z| against the discrete Lyapunov solution %.2f (≤ %.1f), relative Frobenius error ≤ %.4f; "
                         + "small-step limit: smallest max |z| %.1f", zMax, Z_TOL, err, cont);

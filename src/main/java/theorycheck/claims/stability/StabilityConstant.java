@@ -122,8 +122,8 @@ final class StabilityConstant implements InstanceCheck<StabilityConstant.Instanc
 
     @Override
     public String keyNumber(Evidence e) {
-        double rem = e.trials().stream().mapToDouble(t -> t.metrics().get("removalRatio")).max().orElse(Double.NaN);
-        double rep = e.trials().stream().mapToDouble(t -> t.metrics().get("replacementRatio")).max().orElse(Double.NaN);
+        double rem = e.max("removalRatio");
+        double rep = e.max("replacementRatio");
         return String.format(Locale.ROOT, "largest measured/bound: removal %.3f of β, replace-one %.3f of 2β", rem, rep);
     }
 }

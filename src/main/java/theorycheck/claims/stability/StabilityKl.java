@@ -81,7 +81,7 @@ final class StabilityKl implements InstanceCheck<StabilityKl.Instance>, ClaimRun
 
     @Override
     public String keyNumber(Evidence e) {
-        double worst = e.trials().stream().mapToDouble(t -> t.metrics().get("worstRelative")).min().orElse(Double.NaN);
+        double worst = e.min("worstRelative");
         return String.format(Locale.ROOT, "smallest worst-case relative difference from ‖w‖²/(2σ²): %.4g", worst);
     }
 }

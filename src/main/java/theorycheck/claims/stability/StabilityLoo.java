@@ -136,9 +136,9 @@ final class StabilityLoo implements InstanceCheck<StabilityLoo.Instance>, ClaimR
 
     @Override
     public String keyNumber(Evidence e) {
-        double loo = e.trials().stream().mapToDouble(t -> t.metrics().get("worstLooShrink")).min().orElse(Double.NaN);
-        double gap = e.trials().stream().mapToDouble(t -> t.metrics().get("worstGapShrink")).min().orElse(Double.NaN);
-        double rawLoo = e.trials().stream().mapToDouble(t -> t.metrics().get("rawWorstLooShrink")).max().orElse(Double.NaN);
+        double loo = e.min("worstLooShrink");
+        double gap = e.min("worstGapShrink");
+        double rawLoo = e.max("rawWorstLooShrink");
         return String.format(Locale.ROOT, "smallest shrink per 10× in λ over trials: Δ̄ %.3f, gap %.3f (raw features: Δ̄ "
                 + "at most %.4f)", loo, gap, rawLoo);
     }

@@ -253,8 +253,8 @@ final class StabilitySgd implements InstanceCheck<StabilitySgd.Instance>, ClaimR
 
     @Override
     public String keyNumber(Evidence e) {
-        double max = e.trials().stream().mapToDouble(t -> t.metrics().get("ratio")).max().orElse(Double.NaN);
-        double path = e.trials().stream().mapToDouble(t -> t.metrics().get("worstPathRatio")).max().orElse(Double.NaN);
+        double max = e.max("ratio");
+        double path = e.max("worstPathRatio");
         return String.format(Locale.ROOT, "L·E‖w_T − w'_T‖ at most %.3f of (2L²/m)Σα; worst path %.3f of its recursion",
                 max, path);
     }

@@ -139,8 +139,8 @@ final class StabilityWitness implements InstanceCheck<StabilityWitness.Instance>
 
     @Override
     public String keyNumber(Evidence e) {
-        double stab = e.trials().stream().mapToDouble(t -> t.metrics().get("replaceOneStability")).min().orElse(Double.NaN);
-        double q = e.trials().stream().mapToDouble(t -> t.metrics().get("gapQuantile")).max().orElse(Double.NaN);
+        double stab = e.min("replaceOneStability");
+        double q = e.max("gapQuantile");
         return String.format(Locale.ROOT, "replace-one stability %.0f in every trial; largest 95%% gap quantile %.4f",
                 stab, q);
     }
