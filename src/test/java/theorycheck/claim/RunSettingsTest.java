@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
+import theorycheck.support.SavedProperties;
 
 /** Run settings come from system properties; a bad value is an error naming the property, never a default. */
 @Isolated // sets system properties that every claim test reads
@@ -25,15 +24,15 @@ class RunSettingsTest {
     private static final String[] PROPERTIES = {RunSettings.SEED_PROPERTY_NAME, RunSettings.TIER_PROPERTY_NAME,
             RunSettings.CLAIM_PROPERTY_NAME, RunSettings.TRIAL_PROPERTY_NAME, RunSettings.ROOT_PROPERTY_NAME,
             RunSettings.SEEDS_PROPERTY_NAME};
-    private final Map<String, String> saved = new LinkedHashMap<>();
+    private SavedProperties saved;
 
     @TempDir
     Path root;
 
     @BeforeEach
     void isolate() throws IOException {
+        saved = new SavedProperties(PROPERTIES);
         for (String k : PROPERTIES) {
-            saved.put(k, System.getProperty(k));
             System.clearProperty(k);
         }
         Files.createDirectories(root.resolve("theorems"));
@@ -42,13 +41,7 @@ class RunSettingsTest {
 
     @AfterEach
     void restore() {
-        saved.forEach((k, v) -> {
-            if (v == null) {
-                System.clearProperty(k);
-            } else {
-                System.setProperty(k, v);
-            }
-        });
+        saved.restore();
     }
 
     @Test

@@ -73,4 +73,16 @@ public final class MatrixChecks {
         }
         return d;
     }
+
+    /** A sorted copy of v, largest first. */
+    public static double[] descending(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        for (int i = 0; i < s.length / 2; i++) {
+            double t = s[i];
+            s[i] = s[s.length - 1 - i];
+            s[s.length - 1 - i] = t;
+        }
+        return s;
+    }
 }

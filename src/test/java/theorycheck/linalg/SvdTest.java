@@ -120,7 +120,7 @@ class SvdTest {
         int n = c.a().cols();
         SingularValueDecomposition_F64<DMatrixRMaj> ejml = DecompositionFactory_DDRM.svd(m, n, false, false, true);
         assertTrue(ejml.decompose(MatrixChecks.toEjml(c.a())));
-        double[] expected = descending(Arrays.copyOf(ejml.getSingularValues(), ejml.numberOfSingularValues()));
+        double[] expected = MatrixChecks.descending(Arrays.copyOf(ejml.getSingularValues(), ejml.numberOfSingularValues()));
         assertArrayEquals(expected, Svd.decompose(c.a()).s(), SINGULAR_VALUE_TOL);
     }
 
@@ -131,7 +131,7 @@ class SvdTest {
         assertTrue(oj.decompose(MatrixChecks.toOjalgo(c.a())));
         double[] all = new double[Math.min(c.a().rows(), c.a().cols())];
         oj.getSingularValues(all);
-        assertArrayEquals(descending(all), Svd.decompose(c.a()).s(), SINGULAR_VALUE_TOL);
+        assertArrayEquals(MatrixChecks.descending(all), Svd.decompose(c.a()).s(), SINGULAR_VALUE_TOL);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -241,17 +241,6 @@ class SvdTest {
             }
         }
         return Ops.multTransB(vs, svd.u(), null);
-    }
-
-    private static double[] descending(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        for (int i = 0; i < s.length / 2; i++) {
-            double t = s[i];
-            s[i] = s[s.length - 1 - i];
-            s[s.length - 1 - i] = t;
-        }
-        return s;
     }
 
     private static void assertColumnUpToSign(double[] expected, double[] actual) {

@@ -108,13 +108,6 @@ class GramSpectrumTest {
         SingularValueDecomposition_F64<DMatrixRMaj> svd =
                 DecompositionFactory_DDRM.svd(x.rows(), x.cols(), false, false, true);
         assertTrue(svd.decompose(MatrixChecks.toEjml(x)));
-        double[] s = Arrays.copyOf(svd.getSingularValues(), svd.numberOfSingularValues());
-        Arrays.sort(s);
-        for (int i = 0; i < s.length / 2; i++) {
-            double t = s[i];
-            s[i] = s[s.length - 1 - i];
-            s[s.length - 1 - i] = t;
-        }
-        return s;
+        return MatrixChecks.descending(Arrays.copyOf(svd.getSingularValues(), svd.numberOfSingularValues()));
     }
 }

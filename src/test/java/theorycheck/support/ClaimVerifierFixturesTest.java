@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +35,7 @@ import theorycheck.support.fixtures.FixtureClaimsTestCase;
 class ClaimVerifierFixturesTest {
     private static final String[] PROPERTIES = {RunSettings.ROOT_PROPERTY_NAME, RunSettings.CLAIM_PROPERTY_NAME,
             RunSettings.TRIAL_PROPERTY_NAME, RunSettings.SEED_PROPERTY_NAME, FixtureClaimsTestCase.ENABLED_PROPERTY_NAME};
-    private final Map<String, String> saved = new LinkedHashMap<>();
+    private SavedProperties saved;
 
     @TempDir
     Path root;
@@ -56,9 +54,7 @@ class ClaimVerifierFixturesTest {
                 }
             }
         }
-        for (String k : PROPERTIES) {
-            saved.put(k, System.getProperty(k));
-        }
+        saved = new SavedProperties(PROPERTIES);
         System.setProperty(RunSettings.ROOT_PROPERTY_NAME, root.toString());
         System.clearProperty(RunSettings.CLAIM_PROPERTY_NAME);
         System.clearProperty(RunSettings.TRIAL_PROPERTY_NAME);
@@ -68,13 +64,7 @@ class ClaimVerifierFixturesTest {
 
     @AfterEach
     void restoreProperties() {
-        saved.forEach((k, v) -> {
-            if (v == null) {
-                System.clearProperty(k);
-            } else {
-                System.setProperty(k, v);
-            }
-        });
+        saved.restore();
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.function.ToDoubleFunction;
 import theorycheck.claim.Chart;
 import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
-import theorycheck.claim.InstanceCheck;
 import theorycheck.claim.Outcome;
 import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
@@ -34,15 +33,9 @@ import theorycheck.train.Trainer;
  * loss, judged by the ℓ1 margin ratio γ₁(β_t)/γ₁* against the min-ℓ1 max-margin LP, and by its
  * trend over the last decade of the run.
  */
-final class DiagonalL1Margin implements InstanceCheck<SeparableInstance>,
-        ClaimRunner.KeyNumber {
+final class DiagonalL1Margin extends OnSeparable implements ClaimRunner.KeyNumber {
     /** An instance separates the ℓ1 and ℓ2 answers when the ℓ2 one is at least this far short in ℓ1 margin. */
     static final double DISTINCT_L1 = 0.05;
-
-    @Override
-    public SeparableInstance draw(Trial trial) {
-        return SeparableInstance.draw(trial);
-    }
 
     @Override
     public TrialResult check(SeparableInstance inst, Trial trial) {

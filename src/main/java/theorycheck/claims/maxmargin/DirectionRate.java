@@ -6,7 +6,6 @@ import java.util.Optional;
 import theorycheck.claim.Chart;
 import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
-import theorycheck.claim.InstanceCheck;
 import theorycheck.claim.Outcome;
 import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
@@ -32,7 +31,7 @@ import theorycheck.train.TrainResult;
  * makes it grow like log t / log log t (by ≈ 1.47× from 10³ to 10⁶ steps). The setting's
  * {@code optimizer} names the method run (see {@link RateOptimizer}).
  */
-final class DirectionRate implements InstanceCheck<SeparableInstance>, ClaimRunner.KeyNumber {
+final class DirectionRate extends OnSeparable implements ClaimRunner.KeyNumber {
     /** Allowed growth of angle·log t/log log t from T₀ to T: theory says ≤ 1, a wrong limit gives ≈ 1.47. */
     static final double RATE_GROWTH_TOL = 1.1;
     private final Loss loss;
@@ -53,11 +52,6 @@ final class DirectionRate implements InstanceCheck<SeparableInstance>, ClaimRunn
         SGD,
         /** Full-batch sign GD (normalized steepest descent w.r.t. ℓ∞) with step sign_lr. */
         SIGN_GD
-    }
-
-    @Override
-    public SeparableInstance draw(Trial trial) {
-        return SeparableInstance.draw(trial);
     }
 
     @Override

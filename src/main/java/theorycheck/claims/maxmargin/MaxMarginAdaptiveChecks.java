@@ -111,7 +111,7 @@ class MaxMarginAdaptiveChecks {
      * {@code recorded}: a list of method names, possibly empty) from 0 on the mean logistic loss and
      * compares γ∞(w_T)/γ∞* with the threshold and with the ℓ2 SVM direction's own ℓ∞ ratio.
      */
-    static final class LinfMargin implements InstanceCheck<SeparableInstance>, ClaimRunner.KeyNumber {
+    static final class LinfMargin extends OnSeparable implements ClaimRunner.KeyNumber {
         /** Below this, g² underflows in double precision (g² &lt; 1e-308): Adam's v stops tracking g. */
         static final double GRAD_SQUARE_UNDERFLOW = 1e-154;
         /**
@@ -122,11 +122,6 @@ class MaxMarginAdaptiveChecks {
         /** The methods a setting names in {@code recorded}: comma-separated, or {@code none}. */
         static List<Method> recorded(Setting s) {
             return s.text("recorded").strip().equals("none") ? List.of() : s.choices("recorded", Method.class);
-        }
-
-        @Override
-        public SeparableInstance draw(Trial trial) {
-            return SeparableInstance.draw(trial);
         }
 
         @Override

@@ -97,7 +97,15 @@ class MaxMarginRateChecks {
      * Bounded ρ: over the last two decades [10⁴, 10⁶] ‖ρ‖ rises by at most a fraction of the rise
      * ‖ŵ‖·ln 100 of the log t term.
      */
-    static final class LogTResidual implements InstanceCheck<Instance>, ClaimRunner.KeyNumber {
+    /** A check on instances drawn by {@link Instance#draw}. */
+    abstract static class OnInstance implements InstanceCheck<Instance> {
+        @Override
+        public Instance draw(Trial trial) {
+            return Instance.draw(trial);
+        }
+    }
+
+    static final class LogTResidual extends OnInstance implements ClaimRunner.KeyNumber {
         /** ‖ρ‖ may rise over the window by at most this fraction of ‖ŵ‖·ln(T/T₁) (see the claim file). */
         static final double RISE_TOL = 0.1;
 
@@ -115,10 +123,6 @@ class MaxMarginRateChecks {
                 this.loss = loss;
                 this.curvature = curvature;
             }
-        }
-        @Override
-        public Instance draw(Trial trial) {
-            return Instance.draw(trial);
         }
 
         @Override
@@ -227,15 +231,11 @@ class MaxMarginRateChecks {
      * ℓ2 margin gap 1 − γ(w_t)/γ* of normalized GD (step η/(t+1)^decay) against GD (step f/L) on
      * the same instance and budget.
      */
-    static final class NormalizedRate implements InstanceCheck<Instance>, ClaimRunner.KeyNumber {
+    static final class NormalizedRate extends OnInstance implements ClaimRunner.KeyNumber {
         /** Normalized GD's gap at T must be at most this fraction of GD's. */
         static final double GAP_RATIO_TOL = 0.1;
         /** Polynomial decay: log-log slope of the gap over the window at most this (GD's must be above it). */
         static final double SLOPE_TOL = -0.5;
-        @Override
-        public Instance draw(Trial trial) {
-            return Instance.draw(trial);
-        }
 
         @Override
         public TrialResult check(Instance inst, Trial trial) {

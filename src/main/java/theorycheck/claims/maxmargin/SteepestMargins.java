@@ -8,7 +8,6 @@ import java.util.function.ToDoubleFunction;
 import theorycheck.claim.Chart;
 import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.Evidence;
-import theorycheck.claim.InstanceCheck;
 import theorycheck.claim.Outcome;
 import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
@@ -33,15 +32,11 @@ import theorycheck.train.Trainer;
  * coordinate descent) on the logistic loss, each judged by its own norm's margin ratio
  * γ_p(w_T)/γ_p* against the LP/QP max-margin answer for that norm.
  */
-final class SteepestMargins implements InstanceCheck<SeparableInstance>, ClaimRunner.KeyNumber {
+final class SteepestMargins extends OnSeparable implements ClaimRunner.KeyNumber {
     /** The margin gap allowed at the end of the budget (see the claim file). */
     static final double MARGIN_GAP_TOL = 0.01;
     private static final Norm[] NORMS = {Norm.L2, Norm.LINF, Norm.L1};
     private static final String[] NAMES = {"normalized GD (ℓ2)", "sign GD (ℓ∞)", "coordinate descent (ℓ1)"};
-    @Override
-    public SeparableInstance draw(Trial trial) {
-        return SeparableInstance.draw(trial);
-    }
 
     @Override
     public TrialResult check(SeparableInstance inst, Trial trial) {
