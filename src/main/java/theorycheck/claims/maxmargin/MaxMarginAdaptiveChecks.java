@@ -54,15 +54,15 @@ class MaxMarginAdaptiveChecks {
      * hyperparameters come from the claim file's setting.
      */
     enum Method {
-        /** Adam, ε = 0, step adam_lr/(t+1)^adam_decay, β₁ 0.9, β₂ adam_beta2. */
+        /** Adam, ε = 0, step adam_lr/(t+1)^adam_decay, β₁ adam_beta1, β₂ adam_beta2. */
         ADAM_DECAY("Adam ε=0, decaying step"),
-        /** Adam, ε = eps, constant step eps_lr, β₁ 0.9, β₂ 0.999 (the common defaults). */
+        /** Adam, ε = eps, constant step eps_lr, β₁ adam_beta1, β₂ eps_beta2 (the common defaults 0.9, 0.999). */
         ADAM_EPS("Adam ε=1e-8, constant step"),
         /** As {@link #ADAM_EPS} with ε = 0: separates the effect of ε from that of the constant step. */
         ADAM_CONST_NO_EPS("Adam ε=0, constant step"),
         /** As {@link #ADAM_DECAY} with ε = eps: separates the effect of ε from that of the decaying step. */
         ADAM_DECAY_EPS("Adam ε=1e-8, decaying step"),
-        /** Lion, β₁ 0.9, β₂ 0.99, constant step lion_lr, no weight decay. */
+        /** Lion, β₁ lion_beta1, β₂ lion_beta2, constant step lion_lr, no weight decay. */
         LION("Lion λ=0"),
         /** Lion with decoupled weight decay lion_weight_decay. */
         LION_DECAY("Lion λ>0"),
@@ -94,13 +94,15 @@ class MaxMarginAdaptiveChecks {
 
         Optimizer build(Setting s, double smooth) {
             return switch (this) {
-                case ADAM_DECAY -> new Adam(s.real("adam_lr"), 0.9, s.real("adam_beta2"), 0.0, s.real("adam_decay"));
-                case ADAM_EPS -> new Adam(s.real("eps_lr"), 0.9, 0.999, s.real("eps"), 0.0);
-                case ADAM_DECAY_EPS -> new Adam(s.real("adam_lr"), 0.9, s.real("adam_beta2"), s.real("eps"),
+                case ADAM_DECAY -> new Adam(s.real("adam_lr"), s.real("adam_beta1"), s.real("adam_beta2"), 0.0,
                         s.real("adam_decay"));
-                case ADAM_CONST_NO_EPS -> new Adam(s.real("eps_lr"), 0.9, 0.999, 0.0, 0.0);
-                case LION -> new Lion(s.real("lion_lr"), 0.9, 0.99, 0.0);
-                case LION_DECAY -> new Lion(s.real("lion_lr"), 0.9, 0.99, s.real("lion_weight_decay"));
+                case ADAM_EPS -> new Adam(s.real("eps_lr"), s.real("adam_beta1"), s.real("eps_beta2"), s.real("eps"), 0.0);
+                case ADAM_DECAY_EPS -> new Adam(s.real("adam_lr"), s.real("adam_beta1"), s.real("adam_beta2"),
+                        s.real("eps"), s.real("adam_decay"));
+                case ADAM_CONST_NO_EPS -> new Adam(s.real("eps_lr"), s.real("adam_beta1"), s.real("eps_beta2"), 0.0, 0.0);
+                case LION -> new Lion(s.real("lion_lr"), s.real("lion_beta1"), s.real("lion_beta2"), 0.0);
+                case LION_DECAY -> new Lion(s.real("lion_lr"), s.real("lion_beta1"), s.real("lion_beta2"),
+                        s.real("lion_weight_decay"));
                 case GD -> new GradientDescent(1 / smooth);
             };
         }

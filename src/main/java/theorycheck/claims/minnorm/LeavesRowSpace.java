@@ -15,9 +15,9 @@ import theorycheck.linalg.Vec;
 import theorycheck.loss.EmpiricalRisk;
 import theorycheck.loss.SquaredLoss;
 import theorycheck.model.LinearModel;
-import theorycheck.optim.AdaGrad;
 import theorycheck.optim.GradientDescent;
 import theorycheck.optim.Optimizer;
+import theorycheck.optim.Optimizers;
 import theorycheck.reference.GramSpectrum;
 import theorycheck.reference.MinNorm;
 import theorycheck.train.TrainConfig;
@@ -50,11 +50,10 @@ final class LeavesRowSpace extends OnLeastSquares implements ClaimRunner.KeyNumb
         EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(inst.n()), SquaredLoss.INSTANCE, x, d.y());
         double initialLoss = risk.value(new double[inst.n()]);
         int maxSteps = trial.setting().integer("max_steps");
-        double lr = trial.setting().real("adaptive_lr");
         List<Optimizer> optimizers = trial.setting().choices("optimizers", Method.class).stream()
                 .map(method -> switch (method) {
-                    case ADAM -> (Optimizer) new theorycheck.optim.Adam(lr, 0.9, 0.999, 1e-8, 0.5);
-                    case ADAGRAD -> new AdaGrad(lr, 1e-10);
+                    case ADAM -> Optimizers.parse(trial.setting().text("adam"));
+                    case ADAGRAD -> Optimizers.parse(trial.setting().text("adagrad"));
                     case GD -> new GradientDescent(inst.step(spectrum));
                 }).toList();
         var b = TrialResult.of(trial).metric("m", inst.m()).metric("n", inst.n());
