@@ -65,7 +65,8 @@ public interface LinearPredictor extends Model {
     /**
      * {@link #rowDots} and {@link #weightGradient} in one pass over X, with coef[i] =
      * coefficients.at(i, out[i]) asked in row order: each block of {@value #ROW_BLOCK} rows is
-     * read once for its dot products and once more, while still in cache, for its part of Xᵀcoef.
+     * read once for its dot products and once more, while still in cache, for its part of Xᵀcoef
+     * (the four rows' terms added to each g[j] in one visit).
      * The dot products of a block run side by side, each still summed in column order, and the
      * rows enter g in row order, so out, coef and g equal those of the two separate passes bit for
      * bit; side by side, the dot products no longer wait on one another's additions.
@@ -97,10 +98,26 @@ public interface LinearPredictor extends Model {
                 s2 += xd[o2 + j] * b;
                 s3 += xd[o3 + j] * b;
             }
-            accumulateRow(xd, o0, dim, i, s0, coefficients, out, coef, g);
-            accumulateRow(xd, o1, dim, i + 1, s1, coefficients, out, coef, g);
-            accumulateRow(xd, o2, dim, i + 2, s2, coefficients, out, coef, g);
-            accumulateRow(xd, o3, dim, i + 3, s3, coefficients, out, coef, g);
+            double c0 = rowCoefficient(i, s0, coefficients, out, coef);
+            double c1 = rowCoefficient(i + 1, s1, coefficients, out, coef);
+            double c2 = rowCoefficient(i + 2, s2, coefficients, out, coef);
+            double c3 = rowCoefficient(i + 3, s3, coefficients, out, coef);
+            if (c0 == 0.0 || c1 == 0.0 || c2 == 0.0 || c3 == 0.0) {
+                addRow(xd, o0, dim, c0, g);
+                addRow(xd, o1, dim, c1, g);
+                addRow(xd, o2, dim, c2, g);
+                addRow(xd, o3, dim, c3, g);
+                continue;
+            }
+            // the four rows' terms enter each g[j] one after another, in row order: the sums of four addRow calls
+            for (int j = 0; j < dim; j++) {
+                double gj = g[j];
+                gj += c0 * xd[o0 + j];
+                gj += c1 * xd[o1 + j];
+                gj += c2 * xd[o2 + j];
+                gj += c3 * xd[o3 + j];
+                g[j] = gj;
+            }
         }
         for (; i < count; i++) {
             int o = Model.row(rows, i) * dim;
@@ -114,10 +131,16 @@ public interface LinearPredictor extends Model {
 
     private static void accumulateRow(double[] xd, int o, int dim, int i, double prediction,
             Coefficients coefficients, double[] out, double[] coef, double[] g) {
+        addRow(xd, o, dim, rowCoefficient(i, prediction, coefficients, out, coef), g);
+    }
+
+    /** Records row i's prediction and returns (and records) its coefficient. */
+    private static double rowCoefficient(int i, double prediction, Coefficients coefficients, double[] out,
+            double[] coef) {
         out[i] = prediction;
         double c = coefficients.at(i, prediction);
         coef[i] = c;
-        addRow(xd, o, dim, c, g);
+        return c;
     }
 
     /** g += c·x_row, skipped for c = 0 (whose terms could only turn a −0 entry of g into +0). */
