@@ -23,27 +23,38 @@ public final class StrictLog {
     private StrictLog() {
     }
 
-    /** ln x, equal to {@code StrictLog.log(x)} for every double x. */
+    /** ln x, equal to {@code StrictMath.log(x)} for every double x. */
     public static double log(double x) {
         long bits = Double.doubleToRawLongBits(x);
         int hx = (int) (bits >>> 32);
-        int lx = (int) bits;
-        int k = 0;
-        if (hx < 0x00100000) { // x < 2^−1022: zero, negative or subnormal
-            if (((hx & 0x7fffffff) | lx) == 0) {
-                return Double.NEGATIVE_INFINITY;
-            }
-            if (hx < 0) {
-                return (x - x) / 0.0; // fdlibm's NaN (sign bit set), as StrictMath gives
-            }
-            k -= 54;
-            x *= TWO54;
-            bits = Double.doubleToRawLongBits(x);
-            hx = (int) (bits >>> 32);
+        if (hx < 0x00100000 || hx >= 0x7ff00000) {
+            return outsideNormals(x, bits);
         }
-        if (hx >= 0x7ff00000) {
+        return normal(x, bits, hx, 0);
+    }
+
+    /** Zero, negative, subnormal (scaled up by 2⁵⁴ first), +∞ and NaN. */
+    private static double outsideNormals(double x, long bits) {
+        int hx = (int) (bits >>> 32);
+        if (hx >= 0x00100000) { // +∞ or NaN
             return x + x;
         }
+        if (((hx & 0x7fffffff) | (int) bits) == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (hx < 0) {
+            return (x - x) / 0.0; // fdlibm's NaN (sign bit set), as StrictMath gives
+        }
+        double scaled = x * TWO54;
+        long scaledBits = Double.doubleToRawLongBits(scaled);
+        return normal(scaled, scaledBits, (int) (scaledBits >>> 32), -54);
+    }
+
+    /**
+     * ln x for a positive normal x whose high word is hx, plus k·ln2. Kept apart from the rare cases
+     * so that it stays under the JIT's inlining limit for hot code (325 bytecodes).
+     */
+    private static double normal(double x, long bits, int hx, int k) {
         k += (hx >> 20) - 1023;
         hx &= 0x000fffff;
         int i = (hx + 0x95f64) & 0x100000;
@@ -52,19 +63,7 @@ public final class StrictLog {
         k += i >> 20;
         double f = x - 1.0;
         if ((0x000fffff & (2 + hx)) < 3) { // |f| < 2^−20
-            if (f == 0) {
-                if (k == 0) {
-                    return 0;
-                }
-                double dk = k;
-                return dk * StrictExp.LN2_HI + dk * StrictExp.LN2_LO;
-            }
-            double r = f * f * (0.5 - 0.33333333333333333 * f);
-            if (k == 0) {
-                return f - r;
-            }
-            double dk = k;
-            return dk * StrictExp.LN2_HI - ((r - dk * StrictExp.LN2_LO) - f);
+            return nearOne(f, k);
         }
         double s = f / (2.0 + f);
         double dk = k;
@@ -87,5 +86,22 @@ public final class StrictLog {
             return f - s * (f - r);
         }
         return dk * StrictExp.LN2_HI - ((s * (f - r) - dk * StrictExp.LN2_LO) - f);
+    }
+
+    /** ln(1 + f) + k·ln2 for |f| &lt; 2⁻²⁰. */
+    private static double nearOne(double f, int k) {
+        if (f == 0) {
+            if (k == 0) {
+                return 0;
+            }
+            double dk = k;
+            return dk * StrictExp.LN2_HI + dk * StrictExp.LN2_LO;
+        }
+        double r = f * f * (0.5 - 0.33333333333333333 * f);
+        if (k == 0) {
+            return f - r;
+        }
+        double dk = k;
+        return dk * StrictExp.LN2_HI - ((r - dk * StrictExp.LN2_LO) - f);
     }
 }
