@@ -8,9 +8,10 @@ import theorycheck.model.Model;
  * L(θ) = (1/|B|) Σ_{i∈B} ℓ(f_θ(x_i), y_i): mean loss of a model on a data set.
  *
  * <p>A gradient is one pass over the selected rows: each row's prediction gives its loss
- * derivative, which goes straight into the pullback ({@link Model#predictAndPullback}, and for a
- * {@link LinearPredictor} the one-pass Xᵀ kernel on β(θ)). Results equal those of separate
- * predict, derivative and pullback passes bit for bit; scratch buffers are allocated once.
+ * derivative, which goes straight into the pullback ({@link Model#predictAndPullback}); for a
+ * {@link LinearPredictor} it is Xβ(θ), the derivatives, then Xᵀ(·) pulled back through β(θ), each
+ * over blocks of four rows. Results equal those of separate predict, derivative and pullback
+ * passes bit for bit; scratch buffers are allocated once.
  */
 public final class EmpiricalRisk implements Objective {
     private final Model model;

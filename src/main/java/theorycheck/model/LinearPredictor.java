@@ -32,54 +32,13 @@ public interface LinearPredictor extends Model {
         rowDots(effectiveWeights(theta), x, rows, out);
     }
 
-    /** out[i] = ⟨β, x_{row i}⟩ for the selected rows of x (all rows when rows is null). */
+    /**
+     * out[i] = ⟨β, x_{row i}⟩ for the selected rows of x (all rows when rows is null). Each sum runs in
+     * column order; {@value #ROW_BLOCK} rows run side by side, so no sum waits on another's additions.
+     */
     static void rowDots(double[] beta, Mat x, int[] rows, double[] out) {
         double[] xd = x.data();
         int dim = x.cols();
-        int count = Model.count(x, rows);
-        for (int i = 0; i < count; i++) {
-            int o = Model.row(rows, i) * dim;
-            double s = 0;
-            for (int j = 0; j < dim; j++) {
-                s += xd[o + j] * beta[j];
-            }
-            out[i] = s;
-        }
-    }
-
-    /**
-     * g = Σᵢ coef[i]·x_{row i} over the selected rows, i.e. Xᵀcoef: the gradient with respect to β,
-     * which each parametrization then pulls back through its own β(θ). Overwrites the first x.cols()
-     * entries of g.
-     */
-    static void weightGradient(Mat x, int[] rows, double[] coef, double[] g) {
-        int dim = x.cols();
-        java.util.Arrays.fill(g, 0, dim, 0.0);
-        double[] xd = x.data();
-        int count = Model.count(x, rows);
-        for (int i = 0; i < count; i++) {
-            addRow(xd, Model.row(rows, i) * dim, dim, coef[i], g);
-        }
-    }
-
-    /**
-     * {@link #rowDots} and {@link #weightGradient} in one pass over X, with coef[i] =
-     * coefficients.at(i, out[i]) asked in row order: each block of {@value #ROW_BLOCK} rows is
-     * read once for its dot products and once more, while still in cache, for its part of Xᵀcoef
-     * (the four rows' terms added to each g[j] in one visit).
-     * The dot products of a block run side by side, each still summed in column order, and the
-     * rows enter g in row order, so out, coef and g equal those of the two separate passes bit for
-     * bit; side by side, the dot products no longer wait on one another's additions.
-     *
-     * @param out predictions, modified
-     * @param coef the coefficients used, modified
-     * @param g overwritten in its first x.cols() entries with Xᵀcoef
-     */
-    static void predictAndWeightGradient(double[] beta, Mat x, int[] rows, Coefficients coefficients, double[] out,
-            double[] coef, double[] g) {
-        int dim = x.cols();
-        java.util.Arrays.fill(g, 0, dim, 0.0);
-        double[] xd = x.data();
         int count = Model.count(x, rows);
         int i = 0;
         for (; i + ROW_BLOCK <= count; i += ROW_BLOCK) {
@@ -98,10 +57,42 @@ public interface LinearPredictor extends Model {
                 s2 += xd[o2 + j] * b;
                 s3 += xd[o3 + j] * b;
             }
-            double c0 = rowCoefficient(i, s0, coefficients, out, coef);
-            double c1 = rowCoefficient(i + 1, s1, coefficients, out, coef);
-            double c2 = rowCoefficient(i + 2, s2, coefficients, out, coef);
-            double c3 = rowCoefficient(i + 3, s3, coefficients, out, coef);
+            out[i] = s0;
+            out[i + 1] = s1;
+            out[i + 2] = s2;
+            out[i + 3] = s3;
+        }
+        for (; i < count; i++) {
+            int o = Model.row(rows, i) * dim;
+            double s = 0;
+            for (int j = 0; j < dim; j++) {
+                s += xd[o + j] * beta[j];
+            }
+            out[i] = s;
+        }
+    }
+
+    /**
+     * g = Σᵢ coef[i]·x_{row i} over the selected rows, i.e. Xᵀcoef: the gradient with respect to β,
+     * which each parametrization then pulls back through its own β(θ). Overwrites the first x.cols()
+     * entries of g. The rows' terms enter each g[j] in row order; a block of {@value #ROW_BLOCK} rows
+     * adds its four terms in one visit to g[j] (the same sums as four passes).
+     */
+    static void weightGradient(Mat x, int[] rows, double[] coef, double[] g) {
+        int dim = x.cols();
+        java.util.Arrays.fill(g, 0, dim, 0.0);
+        double[] xd = x.data();
+        int count = Model.count(x, rows);
+        int i = 0;
+        for (; i + ROW_BLOCK <= count; i += ROW_BLOCK) {
+            double c0 = coef[i];
+            double c1 = coef[i + 1];
+            double c2 = coef[i + 2];
+            double c3 = coef[i + 3];
+            int o0 = Model.row(rows, i) * dim;
+            int o1 = Model.row(rows, i + 1) * dim;
+            int o2 = Model.row(rows, i + 2) * dim;
+            int o3 = Model.row(rows, i + 3) * dim;
             if (c0 == 0.0 || c1 == 0.0 || c2 == 0.0 || c3 == 0.0) {
                 addRow(xd, o0, dim, c0, g);
                 addRow(xd, o1, dim, c1, g);
@@ -109,7 +100,6 @@ public interface LinearPredictor extends Model {
                 addRow(xd, o3, dim, c3, g);
                 continue;
             }
-            // the four rows' terms enter each g[j] one after another, in row order: the sums of four addRow calls
             for (int j = 0; j < dim; j++) {
                 double gj = g[j];
                 gj += c0 * xd[o0 + j];
@@ -120,27 +110,27 @@ public interface LinearPredictor extends Model {
             }
         }
         for (; i < count; i++) {
-            int o = Model.row(rows, i) * dim;
-            double s = 0;
-            for (int j = 0; j < dim; j++) {
-                s += xd[o + j] * beta[j];
-            }
-            accumulateRow(xd, o, dim, i, s, coefficients, out, coef, g);
+            addRow(xd, Model.row(rows, i) * dim, dim, coef[i], g);
         }
     }
 
-    private static void accumulateRow(double[] xd, int o, int dim, int i, double prediction,
-            Coefficients coefficients, double[] out, double[] coef, double[] g) {
-        addRow(xd, o, dim, rowCoefficient(i, prediction, coefficients, out, coef), g);
-    }
-
-    /** Records row i's prediction and returns (and records) its coefficient. */
-    private static double rowCoefficient(int i, double prediction, Coefficients coefficients, double[] out,
-            double[] coef) {
-        out[i] = prediction;
-        double c = coefficients.at(i, prediction);
-        coef[i] = c;
-        return c;
+    /**
+     * {@link #rowDots}, then coef[i] = coefficients.at(i, out[i]) in row order, then
+     * {@link #weightGradient}: the whole gradient with respect to β for a loss whose derivative per
+     * row is {@code coefficients}.
+     *
+     * @param out predictions, modified
+     * @param coef the coefficients used, modified
+     * @param g overwritten in its first x.cols() entries with Xᵀcoef
+     */
+    static void predictAndWeightGradient(double[] beta, Mat x, int[] rows, Coefficients coefficients, double[] out,
+            double[] coef, double[] g) {
+        rowDots(beta, x, rows, out);
+        int count = Model.count(x, rows);
+        for (int i = 0; i < count; i++) {
+            coef[i] = coefficients.at(i, out[i]);
+        }
+        weightGradient(x, rows, coef, g);
     }
 
     /** g += c·x_row, skipped for c = 0 (whose terms could only turn a −0 entry of g into +0). */

@@ -15,10 +15,10 @@ import theorycheck.model.Model;
 import theorycheck.model.WideDiagonalNet;
 
 /**
- * The one-pass gradient of {@link EmpiricalRisk} against the plain three passes it replaces
- * (predict every row, then each row's loss derivative, then the model's pullback): equal bit for
- * bit, so the claims' numbers cannot move. Row counts 1..11 cover full blocks of four rows and
- * every remainder; batches include repeated rows; some coefficients are exactly zero.
+ * The gradient of {@link EmpiricalRisk} against the plain three passes (predict every row, then
+ * each row's loss derivative, then the model's pullback, one row at a time): equal bit for bit, so
+ * the claims' numbers cannot move. Row counts 1..11 cover full blocks of four rows and every
+ * remainder; batches include repeated rows; some coefficients are exactly zero.
  */
 class FusedPassTest {
     private static final long SEED = 20261123L;
