@@ -118,7 +118,6 @@ public final class MaxMargin {
      */
     public static Result l2(Classification data) {
         SeparabilityCertificate.Result cert = requireSeparable(data, "l2");
-        Mat x = data.x();
         int m = data.examples();
         int d = data.dim();
         ExpressionsBasedModel model = new ExpressionsBasedModel();
@@ -132,16 +131,7 @@ public final class MaxMargin {
         for (int j = 0; j < d; j++) {
             objective.set(w[j], w[j], 0.5);
         }
-        for (int i = 0; i < m; i++) {
-            Expression c = model.addExpression("margin" + i).lower(1);
-            double yi = data.label(i);
-            for (int j = 0; j < d; j++) {
-                double v = yi * x.get(i, j);
-                if (v != 0) {
-                    c.set(w[j], v);
-                }
-            }
-        }
+        addMarginConstraints(model, data, (c, j, v) -> c.set(w[j], v));
         Optimisation.Result result = model.minimise();
         double[] wv = new double[d];
         for (int j = 0; j < d; j++) {
@@ -216,7 +206,6 @@ public final class MaxMargin {
      */
     public static Result l1(Classification data) {
         requireSeparable(data, "l1");
-        Mat x = data.x();
         int m = data.examples();
         int d = data.dim();
         ExpressionsBasedModel model = new ExpressionsBasedModel();
@@ -227,17 +216,10 @@ public final class MaxMargin {
             p[j] = model.addVariable("p" + j).lower(0).weight(1);
             q[j] = model.addVariable("q" + j).lower(0).weight(1);
         }
-        for (int i = 0; i < m; i++) {
-            Expression c = model.addExpression("margin" + i).lower(1);
-            double yi = data.label(i);
-            for (int j = 0; j < d; j++) {
-                double v = yi * x.get(i, j);
-                if (v != 0) {
-                    c.set(p[j], v);
-                    c.set(q[j], -v);
-                }
-            }
-        }
+        addMarginConstraints(model, data, (c, j, v) -> {
+            c.set(p[j], v);
+            c.set(q[j], -v);
+        });
         Optimisation.Result result = model.minimise();
         double[] wv = new double[d];
         for (int j = 0; j < d; j++) {
@@ -381,5 +363,25 @@ public final class MaxMargin {
         double[] values = MarginMeasures.margins(direction, data, null);
         double cut = margin + ACTIVE_RELATIVE_TOL * scale;
         return IntStream.range(0, values.length).filter(i -> values[i] <= cut).toArray();
+    }
+
+    /** Adds y_i·x_ij·w_j, for the variables that stand for w_j, to the margin constraint c. */
+    private interface MarginTerm {
+        void add(Expression c, int j, double v);
+    }
+
+    /** One constraint y_i⟨x_i, w⟩ ≥ 1 per example; {@code term} writes its non-zero coefficients. */
+    private static void addMarginConstraints(ExpressionsBasedModel model, Classification data, MarginTerm term) {
+        Mat x = data.x();
+        for (int i = 0; i < data.examples(); i++) {
+            Expression c = model.addExpression("margin" + i).lower(1);
+            double yi = data.label(i);
+            for (int j = 0; j < data.dim(); j++) {
+                double v = yi * x.get(i, j);
+                if (v != 0) {
+                    term.add(c, j, v);
+                }
+            }
+        }
     }
 }

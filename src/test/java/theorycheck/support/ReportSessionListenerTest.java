@@ -21,12 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import theorycheck.claim.ClaimCatalog;
 import theorycheck.claim.ClaimResult;
 import theorycheck.claim.ClaimRunner;
-import theorycheck.claim.InstanceCheck;
 import theorycheck.claim.RunSettings;
 import theorycheck.claim.Tier;
-import theorycheck.claim.Trial;
-import theorycheck.claim.TrialResult;
 import theorycheck.report.VerdictTable;
+import theorycheck.support.fixtures.FixtureClaimsTestCase;
 
 /** The verdict record is rewritten only by a session in which every claim ran, and is the same for the same seed. */
 class ReportSessionListenerTest {
@@ -116,21 +114,6 @@ class ReportSessionListenerTest {
         ClaimRunner runner = new ClaimRunner(new PrintStream(OutputStream.nullOutputStream()));
         return ClaimCatalog.load(settings.theorems()).all().stream()
                 .filter(spec -> settings.onlyClaim().map(spec.id()::equals).orElse(true))
-                .map(spec -> runner.run(spec, settings, new Below())).toList();
+                .map(spec -> runner.run(spec, settings, new FixtureClaimsTestCase.Below())).toList();
     }
-
-    /** Draws x ~ U(0, 1) and checks x &lt; bound (the arm's setting). */
-    private record Below() implements InstanceCheck<Double> {
-        @Override
-        public Double draw(Trial trial) {
-            return trial.rng().uniform();
-        }
-
-        @Override
-        public TrialResult check(Double x, Trial trial) {
-            double bound = trial.setting().real("bound");
-            return TrialResult.of(trial).instance("x = " + x).decide(bound - x, x < bound, "x vs " + bound);
-        }
-    }
-
 }
