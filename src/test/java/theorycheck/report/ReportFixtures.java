@@ -12,11 +12,11 @@ import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.ClaimSpec;
 import theorycheck.claim.ClaimSpecParser;
 import theorycheck.claim.Evidence;
-import theorycheck.claim.InstanceCheck;
 import theorycheck.claim.RunSettings;
 import theorycheck.claim.Tier;
 import theorycheck.claim.Trial;
 import theorycheck.claim.TrialResult;
+import theorycheck.support.fixtures.UniformDraw;
 
 /** Claim results for the report's tests, made by the real runner on tiny checks. */
 final class ReportFixtures {
@@ -97,12 +97,7 @@ final class ReportFixtures {
     }
 
     /** Draws x ~ U(0, 1); checks x &lt; bound (the control's setting lowers the bound to −1). */
-    record Below(boolean withCharts) implements InstanceCheck<Double> {
-        @Override
-        public Double draw(Trial trial) {
-            return trial.rng().uniform();
-        }
-
+    record Below(boolean withCharts) implements UniformDraw {
         @Override
         public TrialResult check(Double x, Trial trial) {
             double bound = trial.setting().real("bound");
