@@ -58,6 +58,15 @@ public final class Vec {
         return c.length % 2 == 1 ? c[h] : 0.5 * (c[h - 1] + c[h]);
     }
 
+    /** The mean, summed in index order; NaN when empty. */
+    public static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
     /** The smallest entry; NaN when empty. */
     public static double min(double[] v) {
         return java.util.Arrays.stream(v).min().orElse(Double.NaN);

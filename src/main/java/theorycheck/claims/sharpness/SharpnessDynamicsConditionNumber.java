@@ -1,6 +1,7 @@
 package theorycheck.claims.sharpness;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import theorycheck.data.RandomDesigns;
 import theorycheck.data.Rng;
 import theorycheck.linalg.Mat;
 import theorycheck.linalg.SymmetricEigen;
+import theorycheck.linalg.Vec;
 import theorycheck.loss.FullBatchObjective;
 import theorycheck.loss.Objective;
 import theorycheck.loss.Quadratic;
@@ -47,8 +49,9 @@ final class SharpnessDynamicsConditionNumber implements InstanceCheck<SharpnessD
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "d=%d κ=%.1f A: bulk in [%.3g, %.3g], B: bulk in [%.3g, %.3g] seed=%d", d,
-                    kappa, min(spectrumA, 1, d - 1), max(spectrumA, 1, d - 1), min(spectrumB, 1, d - 1),
-                    max(spectrumB, 1, d - 1), seed);
+                    kappa, Vec.min(Arrays.copyOfRange(spectrumA, 1, d - 1)),
+                    Vec.max(Arrays.copyOfRange(spectrumA, 1, d - 1)), Vec.min(Arrays.copyOfRange(spectrumB, 1, d - 1)),
+                    Vec.max(Arrays.copyOfRange(spectrumB, 1, d - 1)), seed);
         }
     }
 
@@ -94,8 +97,8 @@ final class SharpnessDynamicsConditionNumber implements InstanceCheck<SharpnessD
                 .metric("worstCaseRate", 1 - 1 / inst.kappa())
                 .metric("lossRatioAtT_A", curveB[Math.min(ta, curveB.length - 1)] / curveB[0])
                 .metric("logVolumeRatio", 0.5 * (sumLog(inst.spectrumA()) - sumLog(inst.spectrumB())))
-                .metric("meanCurvatureA", mean(inst.spectrumA()))
-                .metric("meanCurvatureB", mean(inst.spectrumB()))
+                .metric("meanCurvatureA", Vec.mean(inst.spectrumA()))
+                .metric("meanCurvatureB", Vec.mean(inst.spectrumB()))
                 .metric("formulaError", formulaErr)
                 .trace("A", steps(curveA), normalized(curveA))
                 .trace("B", steps(curveB), normalized(curveB));
@@ -229,22 +232,6 @@ final class SharpnessDynamicsConditionNumber implements InstanceCheck<SharpnessD
             s += Math.log(x);
         }
         return s;
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    private static double min(double[] v, int from, int to) {
-        return java.util.Arrays.stream(v, from, to).min().orElse(Double.NaN);
-    }
-
-    private static double max(double[] v, int from, int to) {
-        return java.util.Arrays.stream(v, from, to).max().orElse(Double.NaN);
     }
 
     @Override
