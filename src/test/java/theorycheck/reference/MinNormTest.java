@@ -209,6 +209,32 @@ class MinNormTest {
         }
     }
 
+    /**
+     * An ill-conditioned wide X (singular values 1 … 10⁻⁶, κ = 10⁶) still passes the QR route's rank
+     * test, and both routes agree to κε·10 ≈ 2·10⁻⁹ relative (both are backward stable).
+     */
+    @Test
+    void illConditionedDesignTakesTheQrRouteAndAgreesWithTheSvd() {
+        Rng rng = new Rng(SEED + 22);
+        int m = 20;
+        int n = 60;
+        Mat u = RandomDesigns.randomOrthogonal(m, rng.split());
+        Mat v = RandomDesigns.randomOrthogonal(n, rng.split());
+        Mat x = new Mat(m, n);
+        for (int k = 0; k < m; k++) {
+            double s = Math.pow(1e-6, k / (m - 1.0));
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    x.set(i, j, x.get(i, j) + s * u.get(i, k) * v.get(j, k));
+                }
+            }
+        }
+        double[] y = rng.split().gaussianVector(m, 1.0);
+        assertThat(PivotedQr.ofTranspose(x).diagonalRatio(), greaterThanOrEqualTo(MinNorm.QR_DIAGONAL_RATIO));
+        assertThat(Vec.relativeError(MinNorm.solve(x, y), MinNorm.solveBySvd(x, y), 1e-300),
+                lessThanOrEqualTo(1e6 * Math.ulp(1.0) * 10));
+    }
+
     /** A rank-deficient X (a repeated row) fails the QR route's rank test and gets the SVD's answer. */
     @Test
     void rankDeficientDesignFallsBackToTheSvd() {
