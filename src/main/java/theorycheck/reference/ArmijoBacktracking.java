@@ -4,11 +4,15 @@ import theorycheck.linalg.Vec;
 
 /**
  * The backtracking line search the Newton solvers of this package share: from w along −step, halve
- * t until f(w − t·step) ≤ f(w) − 1e-4·t·⟨∇f, step⟩ (Armijo). Near the minimum the decrease is below
- * rounding and Armijo cannot see it, so a step that raises f by no more than rounding is accepted too;
- * otherwise Newton would stall short of its tolerance.
+ * t until f(w − t·step) ≤ f(w) − 1e-4·t·⟨∇f, step⟩ (Armijo: a decrease in proportion to the one the
+ * slope predicts, not just any decrease). Near the minimum the predicted decrease is itself below the
+ * rounding of f and Armijo cannot see it; there, and only there, a step that raises f by no more than
+ * rounding is accepted too, or Newton would stall short of its tolerance.
  */
 final class ArmijoBacktracking {
+    /** Relative size of the rounding in a value of f: a few ulps of a sum of terms. */
+    private static final double ROUNDING = 1e-15;
+
     /** f(w), with ∇f(w) written into grad. */
     @FunctionalInterface
     interface ValueAndGradient {
@@ -33,8 +37,9 @@ final class ArmijoBacktracking {
                 trial[j] = w[j] - t * step[j];
             }
             trialValue = f.at(trial, trialGrad);
-            boolean withinRounding = trialValue - value <= 1e-15 * Math.abs(value);
-            if (trialValue <= value + 1e-4 * t * slope || withinRounding || t < 1e-12) {
+            double rounding = ROUNDING * Math.abs(value);
+            boolean invisible = -1e-4 * t * slope <= rounding && trialValue - value <= rounding;
+            if (trialValue <= value + 1e-4 * t * slope || invisible || t < 1e-12) {
                 break;
             }
             t /= 2;

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The line search the Newton solvers share, on one-parameter functions where the accepted step is
- * known: it halves t until f(w − t·step) does not exceed f(w) beyond rounding (or the Armijo bound),
- * and gives up halving below t = 1e-12.
+ * known: it halves t until the Armijo bound holds (or, where the decrease it asks for is below rounding,
+ * until f does not rise beyond rounding), and gives up halving below t = 1e-12.
  */
 class ArmijoBacktrackingTest {
     /** One step of the search from w with the given value, gradient and step; returns {w', f(w'), ∇f(w')}. */
@@ -43,14 +43,24 @@ class ArmijoBacktrackingTest {
     }
 
     @Test
-    void aRiseWithinRoundingIsAccepted() {
-        // a value 4 + 2⁻⁹ (≈ 4.4e-16 relative, below the 1e-15 rounding allowance) wherever the step lands:
-        // near a minimum Armijo cannot see a decrease, and the step must still be taken, at t = 1
+    void aRiseWithinRoundingIsAcceptedWhereArmijoCannotSeeTheDecrease() {
+        // a value 4 + 2⁻⁴⁹ (≈ 4.4e-16 relative, below the 1e-15 rounding allowance) wherever the step lands,
+        // with a slope so small (1e-12) that the decrease Armijo asks for, 1e-16, is below rounding too:
+        // near a minimum the step must still be taken, at t = 1
         ArmijoBacktracking.ValueAndGradient flat = (w, g) -> {
             g[0] = 0;
             return 4 + 0x1p-49;
         };
-        assertEquals(0.0, search(flat, 1, 4, 1e-3, 1)[0], 0.0);
+        assertEquals(0.0, search(flat, 1, 4, 1e-12, 1)[0], 0.0);
+    }
+
+    @Test
+    void aDecreaseSmallerThanArmijoAsksIsHalvedAwayFromTheMinimum() {
+        // f(w) = ½w² from w = 1 with the step 2 − 2⁻²⁰: t = 1 lands at −1 + 2⁻²⁰, a decrease of ≈ 9.5e-7,
+        // far above rounding but below the 1e-4·t·|slope| ≈ 2e-4 Armijo asks for: rejected (a search that
+        // took any decrease would stop here). t = ½ lands at 2⁻²¹.
+        double[] r = search(ArmijoBacktrackingTest::half, 1, 0.5, 1, 2 - 0x1p-20);
+        assertEquals(0x1p-21, r[0], 0.0);
     }
 
     @Test
