@@ -89,14 +89,16 @@ public final class EmpiricalRisk implements Objective {
         return total * (1.0 / count);
     }
 
-    /** The gradient into grad, and the mean loss if asked (else NaN), in one pass over the batch. */
+    /** The gradient into grad, and the mean loss if asked (else NaN): predictions, their derivatives, the pullback. */
     private double fusedPass(double[] theta, int[] batch, double[] grad, boolean withValue) {
         int count = Model.count(x, batch);
         rowCoefficients.start(batch, 1.0 / count, withValue);
         if (linear != null) {
+            // Model.predictAndPullback on β(θ), into buffers allocated once
             linear.effectiveWeights(theta, beta);
-            LinearPredictor.predictAndWeightGradient(beta, x, batch, rowCoefficients, predictions, coefficients,
-                    betaGradient);
+            LinearPredictor.rowDots(beta, x, batch, predictions);
+            rowCoefficients.fill(count, predictions, coefficients);
+            LinearPredictor.weightGradient(x, batch, coefficients, betaGradient);
             linear.pullbackWeights(theta, betaGradient, grad);
         } else {
             model.predictAndPullback(theta, x, batch, rowCoefficients, predictions, coefficients, grad);

@@ -4,7 +4,7 @@ import theorycheck.linalg.Mat;
 
 /** A model whose output is linear in x: f_θ(x) = ⟨β(θ), x⟩ for an effective weight vector β(θ). */
 public interface LinearPredictor extends Model {
-    /** Rows whose dot products are computed side by side in {@link #predictAndWeightGradient}. */
+    /** Rows taken together in {@link #rowDots} (their dot products side by side) and {@link #weightGradient}. */
     int ROW_BLOCK = 4;
 
     /**
@@ -112,25 +112,6 @@ public interface LinearPredictor extends Model {
         for (; i < count; i++) {
             addRow(xd, Model.row(rows, i) * dim, dim, coef[i], g);
         }
-    }
-
-    /**
-     * {@link #rowDots}, then coef[i] = coefficients.at(i, out[i]) in row order, then
-     * {@link #weightGradient}: the whole gradient with respect to β for a loss whose derivative per
-     * row is {@code coefficients}.
-     *
-     * @param out predictions, modified
-     * @param coef the coefficients used, modified
-     * @param g overwritten in its first x.cols() entries with Xᵀcoef
-     */
-    static void predictAndWeightGradient(double[] beta, Mat x, int[] rows, Coefficients coefficients, double[] out,
-            double[] coef, double[] g) {
-        rowDots(beta, x, rows, out);
-        int count = Model.count(x, rows);
-        for (int i = 0; i < count; i++) {
-            coef[i] = coefficients.at(i, out[i]);
-        }
-        weightGradient(x, rows, coef, g);
     }
 
     /** g += c·x_row, skipped for c = 0 (whose terms could only turn a −0 entry of g into +0). */

@@ -39,6 +39,13 @@ public interface Model {
          * @param prediction f_θ(x_{rows[i]})
          */
         double at(int i, double prediction);
+
+        /** coef[i] = at(i, out[i]) for the first {@code count} rows, asked in row order. */
+        default void fill(int count, double[] out, double[] coef) {
+            for (int i = 0; i < count; i++) {
+                coef[i] = at(i, out[i]);
+            }
+        }
     }
 
     /**
@@ -53,10 +60,7 @@ public interface Model {
     default void predictAndPullback(double[] theta, Mat x, int[] rows, Coefficients coefficients, double[] out,
             double[] coef, double[] grad) {
         predict(theta, x, rows, out);
-        int count = count(x, rows);
-        for (int i = 0; i < count; i++) {
-            coef[i] = coefficients.at(i, out[i]);
-        }
+        coefficients.fill(count(x, rows), out, coef);
         pullback(theta, x, rows, coef, grad);
     }
 
