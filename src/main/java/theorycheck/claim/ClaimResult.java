@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param controlCharts the charts the same check drew of the control arm's (in the same order, as a rule)
  * @param keyNumber the one number a reader wants first, in words (e.g. "max relative error 3.1e-10")
  * @param durationMillis wall time of the run (kept out of the committed verdict record)
+ * @param settingReads the setting keys the check read in both arms, and how
  */
 public record ClaimResult(ClaimSpec spec, RunSettings settings, Evidence claim, Evidence control,
-        List<Chart> claimCharts, List<Chart> controlCharts, String keyNumber, long durationMillis) {
+        List<Chart> claimCharts, List<Chart> controlCharts, String keyNumber, long durationMillis,
+        SettingReads settingReads) {
 
     /** Every chart: the claim arm's, then the control arm's. */
     public List<Chart> charts() {

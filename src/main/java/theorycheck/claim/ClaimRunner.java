@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import theorycheck.data.Rng;
 
 /**
@@ -36,7 +34,7 @@ public final class ClaimRunner {
                     + " tier; allowed 0.." + (Math.max(claimTrials, controlTrials) - 1));
         }
         long start = System.nanoTime();
-        Set<String> read = ConcurrentHashMap.newKeySet();
+        SettingReads read = new SettingReads();
         Evidence claimEvidence = arm(spec, settings, "claim", check, claimTrials, read);
         Evidence controlEvidence = arm(spec, settings, "control", check, controlTrials, read);
         if (settings.onlyTrial().isEmpty()) {
@@ -50,7 +48,7 @@ public final class ClaimRunner {
                         s.keyMin(), s.keyMax());
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new ClaimResult(spec, settings, claimEvidence, controlEvidence, List.copyOf(check.charts(claimEvidence)),
-                List.copyOf(check.charts(controlEvidence)), key, millis);
+                List.copyOf(check.charts(controlEvidence)), key, millis, read);
     }
 
     /** A check that names its headline number itself. */
@@ -63,10 +61,10 @@ public final class ClaimRunner {
     }
 
     private <I> Evidence arm(ClaimSpec spec, RunSettings settings, String arm, InstanceCheck<I> check, int n,
-            Set<String> read) {
+            SettingReads read) {
         // The control's seeds are a separate stream so that adding control trials never moves claim trials.
         String seedKey = arm.equals("claim") ? spec.id() : spec.id() + "#control";
-        Setting setting = spec.setting(settings.tier(), arm).countingReadsInto(read);
+        Setting setting = spec.setting(settings.tier(), arm).recordingReadsInto(read);
         List<TrialResult> results = new ArrayList<>();
         List<Integer> indices = new ArrayList<>();
         if (settings.onlyTrial().isPresent()) {

@@ -11,34 +11,37 @@ import java.util.Set;
  * Typed accessors fail with a {@link ClaimSpecException} naming the file and key.
  */
 public final class Setting {
+    /** The value of a list of choices that chooses none. */
+    public static final String NONE = "none";
     private final Path file;
     private final Map<String, Object> values;
-    /** Keys a check has read a value of, when a run keeps count ({@link #countingReadsInto}); else null. */
-    private final Set<String> read;
+    /** What a check has read, when a run keeps count ({@link #recordingReadsInto}); else null. */
+    private final SettingReads reads;
 
     Setting(Path file, Map<String, Object> values) {
         this(file, values, null);
     }
 
-    private Setting(Path file, Map<String, Object> values, Set<String> read) {
+    private Setting(Path file, Map<String, Object> values, SettingReads reads) {
         this.file = file;
         this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        this.read = read;
+        this.reads = reads;
     }
 
     /**
-     * This setting, adding every key whose value is read to {@code read} (which must be safe for trials
-     * running side by side): a run uses it to find keys no check reads.
+     * This setting, recording into {@code reads} every key a check reads and the kind of value it asks
+     * for: a run uses it to find keys no check reads, and the test run records it ({@link RecordedReads}).
      */
-    public Setting countingReadsInto(Set<String> read) {
-        return new Setting(file, values, read);
+    public Setting recordingReadsInto(SettingReads reads) {
+        return new Setting(file, values, reads);
     }
 
     /**
      * Fails when a key of this setting is not in {@code read}: a value no check reads is a number a
      * reader believes matters and does not, so it is an error like an unknown field.
      */
-    public void requireRead(Set<String> read) {
+    public void requireRead(SettingReads reads) {
+        Set<String> read = reads.readKeys();
         for (String key : values.keySet()) {
             if (!read.contains(key)) {
                 throw bad(key, "is read by no check of this claim; remove it or read it (keys read: "
@@ -58,15 +61,19 @@ public final class Setting {
         }
         Map<String, Object> merged = new LinkedHashMap<>(values);
         merged.putAll(overrides.values);
-        return new Setting(file, merged, read);
+        return new Setting(file, merged, reads);
     }
 
+    /** Whether the optional key is given (recorded as a read of kind {@value SettingReads#OPTIONAL}). */
     public boolean has(String key) {
+        if (reads != null) {
+            reads.record(key, SettingReads.OPTIONAL);
+        }
         return values.containsKey(key);
     }
 
     public double real(String key) {
-        Object v = raw(key);
+        Object v = raw(key, "real");
         if (v instanceof Number n) {
             return n.doubleValue();
         }
@@ -74,7 +81,7 @@ public final class Setting {
     }
 
     public int integer(String key) {
-        Object v = raw(key);
+        Object v = raw(key, "integer");
         if (v instanceof Integer || v instanceof Long) {
             return Math.toIntExact(((Number) v).longValue());
         }
@@ -82,7 +89,11 @@ public final class Setting {
     }
 
     public String text(String key) {
-        Object v = raw(key);
+        return text(key, "text");
+    }
+
+    private String text(String key, String kind) {
+        Object v = raw(key, kind);
         if (v instanceof String s) {
             return s;
         }
@@ -94,7 +105,7 @@ public final class Setting {
      * which must be one of {@code allowed}; anything else is an error naming the key and the choices.
      */
     public String choice(String key, String... allowed) {
-        String v = text(key).strip();
+        String v = text(key, "choice(" + String.join("|", allowed) + ")").strip();
         for (String a : allowed) {
             if (a.equals(v)) {
                 return a;
@@ -108,13 +119,17 @@ public final class Setting {
      * {@code lambda-max} for {@code LAMBDA_MAX}); anything else is an error naming the key and the choices.
      */
     public <E extends Enum<E>> E choice(String key, Class<E> type) {
-        return parseChoice(key, text(key), type);
+        return parseChoice(key, text(key, "choice(" + labels(type, "|") + ")"), type);
     }
 
-    /** As {@link #choice(String, Class)} for a comma-separated list of constants. */
+    /** As {@link #choice(String, Class)} for a comma-separated list of constants, or {@value #NONE} for none. */
     public <E extends Enum<E>> List<E> choices(String key, Class<E> type) {
+        String text = text(key, "choices(" + labels(type, "|") + ")");
         List<E> out = new java.util.ArrayList<>();
-        for (String part : text(key).split(",")) {
+        if (text.strip().equals(NONE)) {
+            return out;
+        }
+        for (String part : text.split(",")) {
             out.add(parseChoice(key, part, type));
         }
         return out;
@@ -126,19 +141,22 @@ public final class Setting {
     }
 
     private <E extends Enum<E>> E parseChoice(String key, String text, Class<E> type) {
-        String name = text.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
         for (E e : type.getEnumConstants()) {
-            if (e.name().equals(name)) {
+            if (label(e).equals(text.strip())) {
                 return e;
             }
         }
-        throw bad(key, "'" + text.strip() + "' is not one of " + java.util.Arrays.stream(type.getEnumConstants())
-                .map(Setting::label).collect(java.util.stream.Collectors.joining(", ")));
+        throw bad(key, "'" + text.strip() + "' is not one of " + labels(type, ", "));
+    }
+
+    private static String labels(Class<? extends Enum<?>> type, String separator) {
+        return java.util.Arrays.stream(type.getEnumConstants()).map(Setting::label)
+                .collect(java.util.stream.Collectors.joining(separator));
     }
 
     /** A two-element list [lo, hi] of numbers with lo ≤ hi. */
     public double[] range(String key) {
-        double[] r = reals(key);
+        double[] r = reals(key, "range");
         if (r.length != 2 || !(r[0] <= r[1])) {
             throw bad(key, "expected a range [lo, hi] with lo ≤ hi, got " + values.get(key));
         }
@@ -147,7 +165,7 @@ public final class Setting {
 
     /** A two-element list [lo, hi] of integers with lo ≤ hi. */
     public int[] intRange(String key) {
-        int[] r = integers(key);
+        int[] r = integers(key, "intRange");
         if (r.length != 2 || r[0] > r[1]) {
             throw bad(key, "expected an integer range [lo, hi] with lo ≤ hi, got " + values.get(key));
         }
@@ -155,7 +173,11 @@ public final class Setting {
     }
 
     public double[] reals(String key) {
-        Object v = raw(key);
+        return reals(key, "reals");
+    }
+
+    private double[] reals(String key, String kind) {
+        Object v = raw(key, kind);
         if (!(v instanceof List<?> list)) {
             throw bad(key, "expected a list of numbers, got " + describe(v));
         }
@@ -170,7 +192,11 @@ public final class Setting {
     }
 
     public int[] integers(String key) {
-        Object v = raw(key);
+        return integers(key, "integers");
+    }
+
+    private int[] integers(String key, String kind) {
+        Object v = raw(key, kind);
         if (!(v instanceof List<?> list)) {
             throw bad(key, "expected a list of integers, got " + describe(v));
         }
@@ -185,14 +211,45 @@ public final class Setting {
         return out;
     }
 
-    private Object raw(String key) {
+    private Object raw(String key, String kind) {
         if (!values.containsKey(key)) {
-            throw bad(key, "missing (the claim's test reads it)");
+            throw bad(key, "missing (the claim's check reads it)");
         }
-        if (read != null) {
-            read.add(key);
+        if (reads != null) {
+            reads.record(key, kind);
         }
         return values.get(key);
+    }
+
+    /**
+     * Reads {@code key} as a check asking for {@code kind} would (a kind {@link SettingReads} recorded:
+     * real, integer, text, range, intRange, reals, integers, choice(a|b), choices(a|b), optional), so a
+     * value of the wrong kind fails here as it would in the run.
+     */
+    void readAs(String key, String kind) {
+        int open = kind.indexOf('(');
+        String name = open < 0 ? kind : kind.substring(0, open);
+        String[] allowed = open < 0 ? new String[0] : kind.substring(open + 1, kind.length() - 1).split("\\|");
+        switch (name) {
+            case SettingReads.OPTIONAL -> has(key);
+            case "real" -> real(key);
+            case "integer" -> integer(key);
+            case "text" -> text(key);
+            case "range" -> range(key);
+            case "intRange" -> intRange(key);
+            case "reals" -> reals(key);
+            case "integers" -> integers(key);
+            case "choice" -> choice(key, allowed);
+            case "choices" -> {
+                String text = text(key);
+                for (String part : text.strip().equals(NONE) ? new String[0] : text.split(",")) {
+                    if (!java.util.List.of(allowed).contains(part.strip())) {
+                        throw bad(key, "'" + part.strip() + "' is not one of " + String.join(", ", allowed));
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown kind of setting value '" + kind + "'");
+        }
     }
 
     private ClaimSpecException bad(String key, String problem) {

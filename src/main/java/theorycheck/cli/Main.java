@@ -14,6 +14,7 @@ import theorycheck.claim.ClaimRunner;
 import theorycheck.claim.ClaimSpec;
 import theorycheck.claim.ClaimSpecException;
 import theorycheck.claim.Evidence;
+import theorycheck.claim.RecordedReads;
 import theorycheck.claim.RunSettings;
 import theorycheck.claim.SettingOverrides;
 import theorycheck.claim.Tier;
@@ -61,6 +62,8 @@ public final class Main {
                 case "run" -> runClaim(args, out);
                 case "validate" -> {
                     ClaimCatalog c = ClaimCatalog.load(dir(args));
+                    RecordedReads reads = RecordedReads.load();
+                    c.all().forEach(reads::check);
                     out.println(c.all().size() + " claim files valid");
                 }
                 case "list" -> {
@@ -116,6 +119,14 @@ public final class Main {
             throw new UsageException(ClaimChecks.unknownId(id, ClaimChecks.ids()));
         }
         ClaimSpec spec = SettingOverrides.apply(catalog.get(id), sets);
+        try {
+            RecordedReads.load().check(spec);
+        } catch (ClaimSpecException e) {
+            if (sets.isEmpty()) {
+                throw e;
+            }
+            throw new UsageException("--set: " + e.getMessage());
+        }
         RunSettings settings = new RunSettings(seed, tier, Optional.of(id), trial, root, List.of());
         ClaimResult r = new ClaimRunner(out).run(spec, settings, ClaimChecks.forId(id));
         out.println(summary(r, !sets.isEmpty()));

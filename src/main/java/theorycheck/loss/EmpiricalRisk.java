@@ -1,6 +1,7 @@
 package theorycheck.loss;
 
 import theorycheck.linalg.Mat;
+import theorycheck.linalg.SplitMat;
 import theorycheck.model.LinearPredictor;
 import theorycheck.model.Model;
 
@@ -9,9 +10,10 @@ import theorycheck.model.Model;
  *
  * <p>A gradient is one pass over the selected rows: each row's prediction gives its loss
  * derivative, which goes straight into the pullback ({@link Model#predictAndPullback}); for a
- * {@link LinearPredictor} it is Xβ(θ), the derivatives, then Xᵀ(·) pulled back through β(θ), each
- * over blocks of four rows. Results equal those of separate predict, derivative and pullback
- * passes bit for bit; scratch buffers are allocated once.
+ * {@link LinearPredictor} it is Xβ(θ), the derivatives, then Xᵀ(·) pulled back through β(θ), the
+ * two products on a {@link SplitMat} copy of X (taken at the first gradient, so X must not change
+ * afterwards). Results equal those of separate predict, derivative and pullback passes bit for
+ * bit; scratch buffers are allocated once.
  */
 public final class EmpiricalRisk implements Objective {
     private final Model model;
@@ -24,6 +26,7 @@ public final class EmpiricalRisk implements Objective {
     private final LinearPredictor linear; // null unless the model is linear in x
     private final double[] beta;
     private final double[] betaGradient;
+    private SplitMat split; // X as row and column arrays, copied at the first linear gradient
     private final RowCoefficients rowCoefficients = new RowCoefficients();
 
     public EmpiricalRisk(Model model, Loss loss, Mat x, double[] y) {
@@ -96,9 +99,16 @@ public final class EmpiricalRisk implements Objective {
         if (linear != null) {
             // Model.predictAndPullback on β(θ), into buffers allocated once
             linear.effectiveWeights(theta, beta);
-            LinearPredictor.rowDots(beta, x, batch, predictions);
+            if (split == null) {
+                split = new SplitMat(x);
+            }
+            if (batch == null) {
+                split.times(beta, predictions);
+            } else {
+                LinearPredictor.rowDots(beta, x, batch, predictions);
+            }
             rowCoefficients.fill(count, predictions, coefficients);
-            LinearPredictor.weightGradient(x, batch, coefficients, betaGradient);
+            split.transposeTimes(batch, coefficients, betaGradient);
             linear.pullbackWeights(theta, betaGradient, grad);
         } else {
             model.predictAndPullback(theta, x, batch, rowCoefficients, predictions, coefficients, grad);

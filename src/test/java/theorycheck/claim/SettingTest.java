@@ -28,13 +28,17 @@ class SettingTest {
     }
 
     @Test
-    void anEnumChoiceReadsLowerCaseWithDashes() {
-        Setting s = setting(Map.of("bound", "lambda-mean", "also", "LAMBDA_MAX", "list", "lambda-max, lambda-mean"));
+    void anEnumChoiceReadsLowerCaseWithDashesOnly() {
+        Setting s = setting(Map.of("bound", "lambda-mean", "also", "LAMBDA_MAX", "under", "lambda_max", "list",
+                "lambda-max, lambda-mean", "empty", "none"));
         assertAll(
                 () -> assertEquals(Bound.LAMBDA_MEAN, s.choice("bound", Bound.class)),
-                () -> assertEquals(Bound.LAMBDA_MAX, s.choice("also", Bound.class)),
                 () -> assertEquals(List.of(Bound.LAMBDA_MAX, Bound.LAMBDA_MEAN), s.choices("list", Bound.class)),
-                () -> assertEquals("lambda-mean", Setting.label(Bound.LAMBDA_MEAN)));
+                () -> assertEquals(List.of(), s.choices("empty", Bound.class)),
+                () -> assertEquals("lambda-mean", Setting.label(Bound.LAMBDA_MEAN)),
+                // one spelling per constant, the one validate and the report show
+                () -> assertThrows(ClaimSpecException.class, () -> s.choice("also", Bound.class)),
+                () -> assertThrows(ClaimSpecException.class, () -> s.choice("under", Bound.class)));
     }
 
     @Test

@@ -82,6 +82,14 @@ class MainRunTest {
     }
 
     @Test
+    void anOverrideTheCheckCannotReadFailsBeforeAnyTrialRuns() {
+        assertEquals(2, run("run", "book.T1.1", "--set", "start=sideways"));
+        assertThat(oneErrorLine(), containsString("--set: "));
+        assertThat(err.toString(StandardCharsets.UTF_8), containsString("field 'setting.start': 'sideways' is not one of "));
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "no trial ran");
+    }
+
+    @Test
     void aBadSeedTierOrTrialSaysWhichOption() {
         assertEquals(2, run("run", "book.T1.1", "--seed", "abc"));
         assertThat(oneErrorLine(), startsWith("--seed must be an integer, got 'abc'"));

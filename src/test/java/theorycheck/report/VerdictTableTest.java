@@ -58,7 +58,8 @@ class VerdictTableTest {
     void filesAreIdenticalForTheSameSeedWhateverTheDurations() {
         List<ClaimResult> first = results();
         List<ClaimResult> second = results().stream().map(r -> new ClaimResult(r.spec(), r.settings(), r.claim(),
-                r.control(), r.claimCharts(), r.controlCharts(), r.keyNumber(), r.durationMillis() + 12345)).toList();
+                r.control(), r.claimCharts(), r.controlCharts(), r.keyNumber(), r.durationMillis() + 12345,
+                r.settingReads())).toList();
         assertEquals(VerdictTable.json(first), VerdictTable.json(second));
         assertEquals(VerdictTable.markdown(first), VerdictTable.markdown(second));
         List<ClaimResult> reversed = new java.util.ArrayList<>(first);

@@ -49,6 +49,7 @@ public final class ClaimVerifier {
         }
         ClaimResult result = runner.run(spec, settings, check);
         ClaimPublisher.publish(result);
+        SettingReadsCheck.afterRun(settings, result);
         return ClaimAssertions.assertReproduced(result);
     }
 

@@ -123,7 +123,7 @@ class MaxMarginAdaptiveChecks {
         static final double MARGIN_UNDERFLOW = 700;
         /** The methods a setting names in {@code recorded}: comma-separated, or {@code none}. */
         static List<Method> recorded(Setting s) {
-            return s.text("recorded").strip().equals("none") ? List.of() : s.choices("recorded", Method.class);
+            return s.choices("recorded", Method.class);
         }
 
         @Override
