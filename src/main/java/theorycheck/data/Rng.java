@@ -26,6 +26,41 @@ public final class Rng {
         return new Rng(random.split());
     }
 
+    /**
+     * The stream called {@code name} of {@code parent} (an instance's data or init seed, a trial's
+     * seed): a check that needs one more random source beside its instance's, e.g. a random start
+     * or the probe directions of a sharpness measure, names it here instead of offsetting a seed by a
+     * constant. Streams of different names (or of one parent and another) are unrelated.
+     */
+    public static Rng stream(long parent, String name) {
+        return new Rng(derivedSeed(name, parent, 0));
+    }
+
+    /** The k-th stream called {@code name} of {@code parent} (one per run of a loop, say). */
+    public static Rng stream(long parent, String name, int k) {
+        return new Rng(derivedSeed(name, parent, k));
+    }
+
+    /**
+     * A seed as a deterministic function of (name, parent seed, index): the name hashed with 64-bit
+     * FNV-1a, the parts mixed with SplitMix64's finalizer. Trial seeds are this function of (claim id,
+     * base seed, trial index).
+     */
+    public static long derivedSeed(String name, long parent, int index) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return mix(mix(h ^ mix(parent)) + 0x9E3779B97F4A7C15L * (index + 1L));
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
     public double uniform() {
         return random.nextDouble();
     }

@@ -131,7 +131,7 @@ class DiagonalNetChecks {
             double tilt = nonNegative(trial, "init_tilt_std");
             double[] init = balancedInit(d, inst.alpha());
             if (tilt > 0) {
-                double[] u = new theorycheck.data.Rng(inst.dataSeed() ^ 0x5eedL).gaussianVector(d, tilt);
+                double[] u = theorycheck.data.Rng.stream(inst.dataSeed(), "init-tilt").gaussianVector(d, tilt);
                 for (int j = 0; j < d; j++) {
                     init[j] = inst.alpha() * Math.exp(u[j]);
                     init[d + j] = inst.alpha() * Math.exp(-u[j]);

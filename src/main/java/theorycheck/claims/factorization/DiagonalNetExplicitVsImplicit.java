@@ -31,7 +31,7 @@ final class DiagonalNetExplicitVsImplicit extends DiagonalNetCheck {
     public DiagonalNetInstance draw(Trial trial) {
         DiagonalNetInstance inst = DiagonalNetInstance.draw(trial);
         double[] r = trial.setting().range("alpha");
-        return inst.withAlpha(new Rng(inst.dataSeed() ^ 0xa1fa).logUniform(r[0], r[1]));
+        return inst.withAlpha(Rng.stream(inst.dataSeed(), "alpha").logUniform(r[0], r[1]));
     }
 
     @Override

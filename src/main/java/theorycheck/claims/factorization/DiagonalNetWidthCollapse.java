@@ -64,7 +64,7 @@ final class DiagonalNetWidthCollapse extends DiagonalNetCheck {
             }
             refs[i] = q.beta();
         }
-        Rng rng = new Rng(inst.dataSeed() ^ 0x1d7bL);
+        Rng rng = Rng.stream(inst.dataSeed(), "wide-net-init");
         for (int wi = 0; wi < widths.length; wi++) {
             int k = widths[wi];
             WideDiagonalNet net = new WideDiagonalNet(inst.d(), k);

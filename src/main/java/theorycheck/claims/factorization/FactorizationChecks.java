@@ -172,7 +172,7 @@ class FactorizationChecks {
                     .metric("valueAtStarRelative", worstValue).metric("finiteDifferenceRelative", worstFd);
 
             // GD from a tiny random start: escapes the saddle along u*, then converges to ±u*
-            double[] u = new Rng(inst.seed() ^ 0x5ADDL).gaussianVector(n, s.real("start_scale"));
+            double[] u = Rng.stream(inst.seed(), "gd-start").gaussianVector(n, s.real("start_scale"));
             double eta = s.real("step_factor") / ss;
             long maxSteps = s.integer("max_steps");
             List<Double> steps = new ArrayList<>();

@@ -94,7 +94,7 @@ class KernelRegimeChecks {
                 Mlp net = new Mlp(data.dim(), widths, acts[k], true);
                 double[] theta = net.initialize(inits[k], new Rng(inst.initSeed()));
                 if (k == 0 && biasStd > 0) {
-                    Rng biasRng = new Rng(inst.initSeed() ^ 0xB1A5L);
+                    Rng biasRng = Rng.stream(inst.initSeed(), "bias-init");
                     for (int l = 0; l < hidden; l++) {
                         int off = net.biasOffset(l).orElseThrow();
                         for (int j = 0; j < net.fanOut(l); j++) {

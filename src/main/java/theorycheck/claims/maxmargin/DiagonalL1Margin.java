@@ -43,7 +43,7 @@ final class DiagonalL1Margin extends OnSeparable implements ClaimRunner.KeyNumbe
         Classification data = inst.data();
         double[] ar = s.range("alpha");
         // α log-uniform in its range, drawn from the instance's own seed so both arms stay reproducible
-        double alpha = ar[0] * Math.pow(ar[1] / ar[0], new Rng(inst.dataSeed() ^ 0xA1FAL).uniform());
+        double alpha = ar[0] * Math.pow(ar[1] / ar[0], Rng.stream(inst.dataSeed(), "alpha").uniform());
         MaxMargin.Result l1 = MaxMargin.l1(data);
         MaxMargin.Result l2 = MaxMargin.l2(data);
         double l2ShortInL1 = 1 - MarginMeasures.normalizedMargin(l2.direction(), data, Norm.L1) / l1.margin();

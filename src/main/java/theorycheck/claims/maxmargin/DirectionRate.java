@@ -76,7 +76,7 @@ final class DirectionRate extends OnSeparable implements ClaimRunner.KeyNumber {
             }
             double eta = inst.stepFraction() / (maxSq / 4);
             int[] br = s.intRange("batch");
-            Rng sampling = new Rng(trial.seed() + 31);
+            Rng sampling = Rng.stream(trial.seed(), "sgd-sampling");
             int batch = sampling.intBetween(br[0], br[1]);
             opt = new GradientDescent(eta);
             sampler = BatchSampler.withoutReplacement(inst.m(), batch, sampling);

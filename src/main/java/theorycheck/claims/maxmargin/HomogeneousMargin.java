@@ -61,7 +61,7 @@ final class HomogeneousMargin implements InstanceCheck<NetInstance>, ClaimRunner
         // min yf/‖θ‖₂, which is not a margin for L ≥ 2: recorded to show what the wrong power does
         probes.put("byNorm", th -> MarginMeasures.homogeneousNormalizedMargin(net, th, data, 1));
         EmpiricalRisk risk = new EmpiricalRisk(net, LogisticLoss.INSTANCE, data.x(), data.y());
-        BatchSampler sampler = batch < m ? BatchSampler.withoutReplacement(m, batch, new Rng(inst.initSeed() + 1))
+        BatchSampler sampler = batch < m ? BatchSampler.withoutReplacement(m, batch, Rng.stream(inst.initSeed(), "batches"))
                 : BatchSampler.full();
         theorycheck.optim.Optimizer opt = momentum > 0 ? new theorycheck.optim.HeavyBall(lr, momentum)
                 : new GradientDescent(lr);

@@ -75,7 +75,7 @@ class MaxMarginRateChecks {
 
         /** A random start of norm initScale·scale, drawn from its own stream of the data seed. */
         double[] start(double scale) {
-            double[] w = new Rng(dataSeed ^ 0x5DEECE66DL).gaussianVector(d, 1.0);
+            double[] w = Rng.stream(dataSeed, "start").gaussianVector(d, 1.0);
             double n = Vec.norm2(w);
             return Vec.scale(initScale * scale / n, w);
         }

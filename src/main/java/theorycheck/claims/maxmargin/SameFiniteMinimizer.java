@@ -98,7 +98,7 @@ final class SameFiniteMinimizer implements InstanceCheck<SameFiniteMinimizer.Ins
             double[] end;
             if (k == 1) {
                 end = averagedSgd(risk, opts[k], BatchSampler.withoutReplacement(inst.m(), s.integer("sgd_batch"),
-                        new Rng(trial.seed() + 17)), inst.d(), steps);
+                        Rng.stream(trial.seed(), "sgd-batches")), inst.d(), steps);
             } else {
                 // normalized margin only: on overlapping data no max-margin answer exists to divide by
                 TrainResult run = Trainer.run(risk, opts[k], BatchSampler.full(), new double[inst.d()],

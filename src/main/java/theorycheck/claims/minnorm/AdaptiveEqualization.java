@@ -54,7 +54,7 @@ final class AdaptiveEqualization implements InstanceCheck<AdaptiveEqualization.I
 
         /** Error components ±r with random signs. */
         double[] initialComponents(double r) {
-            Rng signs = new Rng(dataSeed ^ 0x5167L);
+            Rng signs = Rng.stream(dataSeed, "error-signs");
             double[] c = new double[n];
             for (int i = 0; i < n; i++) {
                 c[i] = signs.uniform() < 0.5 ? -r : r;

@@ -80,7 +80,7 @@ final class BatchSizeLimits extends OnLeastSquares implements ClaimRunner.KeyNum
             // interpolation regime: stop at a full-gradient norm giving 1e-10 relative row-space error
             double gradTol = overdetermined ? 0 : 1e-10 * scale * spectrum.lambdaMinNonzero();
             TrainConfig config = new TrainConfig(epochs * perEpoch, gradTol, 0, perEpoch, 1e12, 0);
-            BatchSampler sampler = BatchSampler.withoutReplacement(m, bs, new Rng(trial.seed() + 31L * k));
+            BatchSampler sampler = BatchSampler.withoutReplacement(m, bs, Rng.stream(trial.seed(), "batch-order", k));
             TrainResult r = Trainer.run(risk, new GradientDescent(alpha), sampler, new double[inst.n()], config,
                     Map.of());
             limits[k] = r.theta();

@@ -54,7 +54,7 @@ final class QuadraticRates implements InstanceCheck<QuadraticRates.Instance>, Cl
         }
 
         double[] theta0() {
-            Rng r = new Rng(dataSeed ^ 0x7e7a0L);
+            Rng r = Rng.stream(dataSeed, "start");
             return r.gaussianVector(n, 1.0);
         }
     }

@@ -10,6 +10,6 @@ enum Start {
     /** w₀, drawn from the instance's data seed so the instance alone fixes it. */
     double[] of(LeastSquaresInstance inst, Setting s) {
         return this == ZERO ? new double[inst.n()]
-                : new Rng(inst.dataSeed() ^ 0x5eedL).gaussianVector(inst.n(), s.real("init_std"));
+                : Rng.stream(inst.dataSeed(), "start").gaussianVector(inst.n(), s.real("init_std"));
     }
 }

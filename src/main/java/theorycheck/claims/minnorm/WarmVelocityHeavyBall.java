@@ -16,7 +16,7 @@ record WarmVelocityHeavyBall(double lr, double beta, double std, long seed) impl
 
     @Override
     public theorycheck.optim.Stepper start(int dim) {
-        double[] v = new Rng(seed ^ 0xfeedL).gaussianVector(dim, std);
+        double[] v = Rng.stream(seed, "warm-velocity").gaussianVector(dim, std);
         return (theta, g, t) -> {
             for (int i = 0; i < theta.length; i++) {
                 v[i] = beta * v[i] - lr * g[i];

@@ -76,7 +76,7 @@ class SharpnessChecks {
             b.metric("loss", base).metric("gradNorm", Vec.norm2(g)).metric("lambdaMax", lambdaMax)
                     .metric("lambdaMin", spectrum.min()).metric("params", theta.length);
             double[] radii = logSpaced(s.range("rho"), s.integer("points"));
-            Rng rng = new Rng(inst.dataSeed() ^ 0x9E3779B97F4A7C15L);
+            Rng rng = Rng.stream(inst.dataSeed(), "directions");
             double[] remainder;
             if (worstCase) {
                 int restarts = s.integer("restarts");

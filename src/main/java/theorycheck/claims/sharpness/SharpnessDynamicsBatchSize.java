@@ -123,7 +123,7 @@ final class SharpnessDynamicsBatchSize implements InstanceCheck<SharpnessDynamic
                 1e6, 0);
         TrainResult run = Trainer.run(risk, new GradientDescent(lr),
                 BatchSampler.withoutReplacement(n, batch, new Rng(inst.samplerSeed())), theta0, config, Map.of());
-        Rng rng = new Rng(inst.initSeed() ^ 0x5DEECE66DL);
+        Rng rng = Rng.stream(inst.initSeed(), "lanczos");
         Lanczos.Result top = Lanczos.top(theorycheck.measure.HessianVectorProduct.of(risk, run.theta()),
                 theta0.length, 1, rng, 200, LANCZOS_TOL);
         Lanczos.Result adaptive = Lanczos.top(Sharpness.adaptiveOperator(risk, run.theta()), theta0.length, 1, rng, 200,

@@ -108,7 +108,7 @@ final class SharpnessDynamicsEdgeOfStability implements InstanceCheck<SharpnessD
         EmpiricalRisk risk = new EmpiricalRisk(mlp, SquaredLoss.INSTANCE, data.x(), data.y());
         double[] theta = mlp.initialize(Init.XAVIER, new Rng(inst.initSeed()));
         double level = inst.level();
-        Rng lanczosRng = new Rng(inst.initSeed() ^ 0x9E3779B97F4A7C15L);
+        Rng lanczosRng = Rng.stream(inst.initSeed(), "lanczos");
 
         List<Double> ts = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();

@@ -40,7 +40,7 @@ final class SharpnessProxy implements InstanceCheck<SharpnessTrainedNet>, ClaimR
         double[] large = new double[k];
         double worst = 0;
         double maxKappa = 0;
-        Rng rng = new Rng(inst.dataSeed() ^ 0x51ED27L);
+        Rng rng = Rng.stream(inst.dataSeed(), "probes");
         double[] idx = new double[k];
         for (int c = 0; c < k; c++) {
             SharpnessTrainedNet.Trained t = inst.train(s.real("eta"), s.integer("steps"), c);

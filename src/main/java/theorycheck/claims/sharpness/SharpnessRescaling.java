@@ -62,7 +62,7 @@ final class SharpnessRescaling {
                 double[] scaled = SharpnessNets.layerRescale(net, theta, 0, a);
                 maxGap = Math.max(maxGap, SharpnessNets.functionGap(net, theta, scaled, risk.x()));
                 maxGap = Math.max(maxGap, SharpnessNets.functionGap(net, theta, scaled, t.test().x()));
-                lam[k] = Sharpness.lambdaMax(risk, scaled, new Rng(inst.dataSeed() + k)).first();
+                lam[k] = Sharpness.lambdaMax(risk, scaled, Rng.stream(inst.dataSeed(), "power-iteration", k)).first();
                 double[] dg = new double[theta.length];
                 java.util.Arrays.fill(dg, 1.0);
                 dg = SharpnessNets.layerRescale(net, dg, 0, a);
@@ -124,7 +124,7 @@ final class SharpnessRescaling {
             b.metric("trainLoss", risk.value(theta));
             double adaptive0 = Sharpness.adaptiveLambdaMaxExact(risk, theta);
             double plain0 = SymmetricEigen.decompose(FullHessian.of(risk, theta)).max();
-            Rng rng = new Rng(inst.dataSeed() ^ 0xA5A5A5A5L);
+            Rng rng = Rng.stream(inst.dataSeed(), "rescalings");
             List<double[]> transformed = new ArrayList<>();
             List<String> names = new ArrayList<>();
             if (mixing) {
