@@ -33,8 +33,6 @@ import theorycheck.train.Trainer;
  * is no interpolant, constant-step SGD has no point limit, and its end point depends on B.
  */
 final class BatchSizeLimits extends OnLeastSquares implements ClaimRunner.KeyNumber {
-    /** Limits closer than this (relative) count as "the same". */
-    static final double SAME_LIMIT_TOL = 1e-6;
 
     @Override
     public LeastSquaresInstance draw(Trial trial) {
@@ -51,6 +49,7 @@ final class BatchSizeLimits extends OnLeastSquares implements ClaimRunner.KeyNum
 
     @Override
     public TrialResult check(LeastSquaresInstance inst, Trial trial) {
+        double sameLimitTol = trial.setting().real("same_limit_tol");
         Regression d = inst.data();
         Mat x = d.x();
         int m = inst.m();
@@ -96,9 +95,9 @@ final class BatchSizeLimits extends OnLeastSquares implements ClaimRunner.KeyNum
         if (!allConverged) {
             return b.outcome(Outcome.INCONCLUSIVE, spread, "a batch size did not converge in the epoch budget");
         }
-        return b.decide(spread, spread > SAME_LIMIT_TOL, String.format(Locale.ROOT,
+        return b.decide(spread, spread > sameLimitTol, String.format(Locale.ROOT,
                 "largest relative difference between batch sizes' limits: %.3g (they differ if > %.0e)", spread,
-                SAME_LIMIT_TOL));
+                sameLimitTol));
     }
 
     @Override

@@ -33,8 +33,6 @@ import theorycheck.train.Trainer;
  * the null-space component of every recorded iterate.
  */
 final class ConvergesTo extends OnLeastSquares implements ClaimRunner.KeyNumber {
-    static final double REL_ERROR_TOL = 1e-8;
-    static final double NULL_COMPONENT_TOL = 1e-10;
     private final Reference reference;
     private final boolean checkNullSpace;
 
@@ -45,6 +43,8 @@ final class ConvergesTo extends OnLeastSquares implements ClaimRunner.KeyNumber 
 
     @Override
     public TrialResult check(LeastSquaresInstance inst, Trial trial) {
+        double relErrorTol = trial.setting().real("rel_error_tol");
+        double nullComponentTol = checkNullSpace ? trial.setting().real("null_component_tol") : Double.NaN;
         Regression d = inst.data();
         Mat x = d.x();
         GramSpectrum.Result spectrum = GramSpectrum.of(x);
@@ -80,10 +80,10 @@ final class ConvergesTo extends OnLeastSquares implements ClaimRunner.KeyNumber 
         if (!run.converged()) {
             return b.outcome(Outcome.INCONCLUSIVE, relError, run.status() + ": " + run.detail());
         }
-        boolean pass = relError <= REL_ERROR_TOL && (!checkNullSpace || maxNull <= NULL_COMPONENT_TOL);
+        boolean pass = relError <= relErrorTol && (!checkNullSpace || maxNull <= nullComponentTol);
         return b.decide(relError, pass, String.format(Locale.ROOT,
                 "relative distance to the reference %.3g (tol %.0e), max null component %.3g%s after %d steps",
-                relError, REL_ERROR_TOL, maxNull, checkNullSpace ? " (tol 1e-10)" : " (not judged)", run.steps()));
+                relError, relErrorTol, maxNull, checkNullSpace ? String.format(Locale.ROOT, " (tol %.0e)", nullComponentTol) : " (not judged)", run.steps()));
     }
 
     @Override

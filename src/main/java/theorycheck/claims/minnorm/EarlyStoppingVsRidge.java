@@ -51,10 +51,6 @@ import theorycheck.train.Trainer;
  */
 final class EarlyStoppingVsRidge implements InstanceCheck<EarlyStoppingVsRidge.Instance>,
         ClaimRunner.KeyNumber {
-    /** The spectral risk formulas must match the Cholesky evaluation to this (relative). */
-    static final double CROSS_CHECK_TOL = 1e-8;
-    /** The core's GD must match the discrete spectral formula to this (relative). */
-    static final double GD_FORMULA_TOL = 1e-9;
 
     enum Design {
         GAUSSIAN, ILL_CONDITIONED, ISOTROPIC;
@@ -138,6 +134,8 @@ final class EarlyStoppingVsRidge implements InstanceCheck<EarlyStoppingVsRidge.I
 
     @Override
     public TrialResult check(Instance inst, Trial trial) {
+        double gdFormulaTol = trial.setting().real("gd_formula_tol");
+        double crossCheckTol = trial.setting().real("cross_check_tol");
         Setting s = trial.setting();
         double factor = s.real("lambda_factor");
         double bound = s.real("risk_bound");
@@ -236,15 +234,15 @@ final class EarlyStoppingVsRidge implements InstanceCheck<EarlyStoppingVsRidge.I
                 .metric("gridPoints", ts.length)
                 .trace("estimationRatio", ts, ratioE).trace("predictionRatio", ts, ratioP);
 
-        if (!(biasErr <= CROSS_CHECK_TOL) || !(varErr <= CROSS_CHECK_TOL)) { // NaN included
+        if (!(biasErr <= crossCheckTol) || !(varErr <= crossCheckTol)) { // NaN included
             return b.outcome(Outcome.INCONCLUSIVE, key, String.format(Locale.ROOT,
                     "spectral risk formula disagrees with Cholesky ridge (bias %.2e, variance %.2e relative)",
                     biasErr, varErr));
         }
-        if (gd.status() == RunStatus.DIVERGED || !(gd.maxError() <= GD_FORMULA_TOL)) {
+        if (gd.status() == RunStatus.DIVERGED || !(gd.maxError() <= gdFormulaTol)) {
             return b.outcome(Outcome.INCONCLUSIVE, key, String.format(Locale.ROOT,
                     "the core's GD (%s) does not match the spectral formula: max relative error %.3g (tol %.0e)",
-                    gd.status(), gd.maxError(), GD_FORMULA_TOL));
+                    gd.status(), gd.maxError(), gdFormulaTol));
         }
         String where = firstViolation < 0 ? "" : String.format(Locale.ROOT,
                 "; first above %.4f at t·s_max = %.3g (estimation %.4f, prediction %.4f)", bound,

@@ -31,10 +31,6 @@ import theorycheck.train.Trainer;
  * setting.optimizers (the claim's Adam and AdaGrad; the control's GD).
  */
 final class LeavesRowSpace extends OnLeastSquares implements ClaimRunner.KeyNumber {
-    /** A null-space part above this is a different interpolant (GD's is ~1e-14). */
-    static final double DIFFERENT_LIMIT_TOL = 1e-3;
-    /** "Trained": the loss fell below this fraction of its initial value. */
-    static final double TRAINED_FRACTION = 1e-8;
 
     enum Method {
         ADAM, ADAGRAD, GD
@@ -42,6 +38,8 @@ final class LeavesRowSpace extends OnLeastSquares implements ClaimRunner.KeyNumb
 
     @Override
     public TrialResult check(LeastSquaresInstance inst, Trial trial) {
+        double trainedFraction = trial.setting().real("trained_fraction");
+        double differentLimitTol = trial.setting().real("different_limit_tol");
         Regression d = inst.data();
         Mat x = d.x();
         GramSpectrum.Result spectrum = GramSpectrum.of(x);
@@ -61,7 +59,7 @@ final class LeavesRowSpace extends OnLeastSquares implements ClaimRunner.KeyNumb
         double minNull = Double.POSITIVE_INFINITY;
         boolean allTrained = true;
         for (Optimizer opt : optimizers) {
-            TrainConfig config = TrainConfig.fullBatch(maxSteps, 0).withLossTol(TRAINED_FRACTION * initialLoss)
+            TrainConfig config = TrainConfig.fullBatch(maxSteps, 0).withLossTol(trainedFraction * initialLoss)
                     .withRecordPoints(0);
             TrainResult r = Trainer.run(risk, opt, new double[inst.n()], config);
             double nullPart = Vec.norm2(MinNorm.projectNullSpace(x, r.theta())) / scale;
@@ -77,9 +75,9 @@ final class LeavesRowSpace extends OnLeastSquares implements ClaimRunner.KeyNumb
         if (!allTrained) {
             return b.outcome(Outcome.INCONCLUSIVE, minNull, "an optimizer did not reach the training-loss target");
         }
-        return b.decide(minNull, minNull > DIFFERENT_LIMIT_TOL, String.format(Locale.ROOT,
+        return b.decide(minNull, minNull > differentLimitTol, String.format(Locale.ROOT,
                 "smallest null-space part among the optimizers: %.3g·‖X⁺y‖ (different from X⁺y if > %.0e)",
-                minNull, DIFFERENT_LIMIT_TOL));
+                minNull, differentLimitTol));
     }
 
     @Override

@@ -33,12 +33,6 @@ import theorycheck.train.Trainer;
  */
 final class MomentumOnDiagonalNet implements InstanceCheck<MomentumOnDiagonalNet.Instance>,
         ClaimRunner.KeyNumber {
-    /** Momentum's effect counts as a different limit when it exceeds GD's step sensitivity this many times. */
-    static final double SENSITIVITY_FACTOR = 10;
-    /** Below this the two limits agree to round-off and stopping error. */
-    static final double ABSOLUTE_FLOOR = 1e-8;
-    /** Training stops when the loss is below this fraction of its initial value. */
-    static final double LOSS_FRACTION = 1e-20;
 
     record Instance(int d, int m, int k, int depth, double alpha0, double stepFraction, long dataSeed) {
         @Override
@@ -59,6 +53,9 @@ final class MomentumOnDiagonalNet implements InstanceCheck<MomentumOnDiagonalNet
 
     @Override
     public TrialResult check(Instance inst, Trial trial) {
+        double lossFraction = trial.setting().real("loss_fraction");
+        double absoluteFloor = trial.setting().real("absolute_floor");
+        double sensitivityFactor = trial.setting().real("sensitivity_factor");
         Rng data = new Rng(inst.dataSeed());
         Mat x = theorycheck.data.RandomDesigns.gaussian(inst.m(), inst.d(), 1.0, data.split());
         double[] truth = new double[inst.d()];
@@ -76,7 +73,7 @@ final class MomentumOnDiagonalNet implements InstanceCheck<MomentumOnDiagonalNet
         double[] init = net.uniformInit(inst.alpha0());
         double l0 = risk.value(init);
         TrainConfig config = TrainConfig.fullBatch(trial.setting().integer("max_steps"), 0)
-                .withLossTol(LOSS_FRACTION * l0).withRecordPoints(0);
+                .withLossTol(lossFraction * l0).withRecordPoints(0);
         TrainResult gd = Trainer.run(risk, new GradientDescent(eta), init, config);
         TrainResult gdHalf = Trainer.run(risk, new GradientDescent(eta / 2), init, config);
         TrainResult hbMatched = Trainer.run(risk, new HeavyBall(eta * (1 - momentum), momentum), init, config);
@@ -88,7 +85,7 @@ final class MomentumOnDiagonalNet implements InstanceCheck<MomentumOnDiagonalNet
         double sensitivity = Vec.distance(net.effectiveWeights(gdHalf.theta()), bGd) / scale;
         double diff = Vec.distance(bMatched, bGd) / scale;
         double diffRaw = Vec.distance(bRaw, bGd) / scale;
-        double allowed = Math.max(SENSITIVITY_FACTOR * sensitivity, ABSOLUTE_FLOOR);
+        double allowed = Math.max(sensitivityFactor * sensitivity, absoluteFloor);
         double l1Gd = Vec.norm1(bGd);
         var b = TrialResult.of(trial).instance(inst.toString()).metric("eta", eta)
                 .metric("gdSteps", gd.steps()).metric("hbSteps", hbMatched.steps())

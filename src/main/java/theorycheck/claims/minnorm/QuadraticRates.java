@@ -35,10 +35,6 @@ import theorycheck.train.Trainer;
  * above diverges. setting.bound: the claim's λmax, or the control's misplaced λmean.
  */
 final class QuadraticRates implements InstanceCheck<QuadraticRates.Instance>, ClaimRunner.KeyNumber {
-    /** Relative part of the allowance in (a). */
-    static final double REL_TOL = 1e-9;
-    /** Round-off floor per step and dimension, in units of ε(‖θ*‖ + ‖e₀‖) (derived in the claim file). */
-    static final double FLOOR_PER_STEP = 4;
 
     record Instance(int n, double kappa, double lambdaMin, double rateFraction, double belowFraction,
             double aboveFraction, long dataSeed) {
@@ -78,6 +74,8 @@ final class QuadraticRates implements InstanceCheck<QuadraticRates.Instance>, Cl
 
     @Override
     public TrialResult check(Instance inst, Trial trial) {
+        double floorPerStep = trial.setting().real("floor_per_step");
+        double relTol = trial.setting().real("rel_tol");
         Setting s = trial.setting();
         ClosedFormQuadratic quad = inst.quadratic();
         int n = quad.n();
@@ -91,7 +89,7 @@ final class QuadraticRates implements InstanceCheck<QuadraticRates.Instance>, Cl
         double alpha = inst.rateFraction() * 2 / lambdaMax;
         int steps = s.integer("rate_steps");
         double[] c0 = quad.components(theta0, new double[n]);
-        double floorUnit = FLOOR_PER_STEP * n * EPS * (Vec.norm2(quad.thetaStar()) + Vec.norm2(c0));
+        double floorUnit = floorPerStep * n * EPS * (Vec.norm2(quad.thetaStar()) + Vec.norm2(c0));
         int[] shown = {0, n / 2, n - 1};
         TreeSet<Long> recordAt = logSteps(steps, 60);
         double[][] measured = new double[shown.length][recordAt.size()];
@@ -107,7 +105,7 @@ final class QuadraticRates implements InstanceCheck<QuadraticRates.Instance>, Cl
             for (int i = 0; i < n; i++) {
                 double pred = c0[i] * StrictMath.pow(1 - alpha * quad.lambda()[i], t);
                 double dev = Math.abs(c[i] - pred);
-                double usage = dev / (REL_TOL * Math.abs(pred) + floor);
+                double usage = dev / (relTol * Math.abs(pred) + floor);
                 if (Double.isNaN(usage) || usage > worst[0]) { // a NaN stays: it is never compared away
                     worst[0] = usage;
                     worst[2] = t;

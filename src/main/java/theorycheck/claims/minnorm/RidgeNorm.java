@@ -36,8 +36,6 @@ import theorycheck.reference.Ridge;
  * control's 1 shrinks toward a random centre instead of 0.
  */
 final class RidgeNorm implements InstanceCheck<RidgeNorm.Instance>, ClaimRunner.KeyNumber {
-    /** Margin factor on max(m, n)·κ·ε (see the claim file). */
-    static final double ROUND_OFF_FACTOR = 100;
 
     record Instance(int m, int n, boolean example, double thetaStd, double noiseStd, double drawnLambda,
             double centreStd, long dataSeed) {
@@ -87,6 +85,7 @@ final class RidgeNorm implements InstanceCheck<RidgeNorm.Instance>, ClaimRunner.
 
     @Override
     public TrialResult check(Instance inst, Trial trial) {
+        double roundOffFactor = trial.setting().real("round_off_factor");
         Setting s = trial.setting();
         Problem p = inst.data();
         Mat x = p.x();
@@ -99,7 +98,7 @@ final class RidgeNorm implements InstanceCheck<RidgeNorm.Instance>, ClaimRunner.
         }
         double[] sv = svd.s();
         double kappa = sq(sv[0] / sv[sv.length - 1]);
-        double delta = ROUND_OFF_FACTOR * Math.max(m, inst.n()) * kappa * EPS;
+        double delta = roundOffFactor * Math.max(m, inst.n()) * kappa * EPS;
         double normMin = Vec.norm2(MinNorm.solve(x, p.y()));
         double bookLambda = s.real("book_lambda");
         double[] lr = s.range("lambda");

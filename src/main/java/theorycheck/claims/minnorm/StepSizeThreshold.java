@@ -52,6 +52,7 @@ final class StepSizeThreshold implements InstanceCheck<StepSizeThreshold.Instanc
 
     @Override
     public TrialResult check(Instance inst, Trial trial) {
+        double relErrorTol = trial.setting().real("rel_error_tol");
         Regression d = inst.base().data();
         Mat x = d.x();
         GramSpectrum.Result spectrum = GramSpectrum.of(x);
@@ -75,7 +76,7 @@ final class StepSizeThreshold implements InstanceCheck<StepSizeThreshold.Instanc
         if (in.status() == theorycheck.train.RunStatus.BUDGET_EXHAUSTED || out.status() == theorycheck.train.RunStatus.BUDGET_EXHAUSTED) {
             return b.outcome(Outcome.INCONCLUSIVE, relError, "a run neither converged nor diverged in budget");
         }
-        boolean pass = in.converged() && relError <= ConvergesTo.REL_ERROR_TOL && out.diverged();
+        boolean pass = in.converged() && relError <= relErrorTol && out.diverged();
         return b.decide(relError, pass, String.format(Locale.ROOT,
                 "inside (α·λmax = %.3f): %s, relative error %.3g; outside (α·λmax = %.3f): %s at step %d",
                 inside * spectrum.lambdaMax(), in.status(), relError, outside * spectrum.lambdaMax(), out.status(),
