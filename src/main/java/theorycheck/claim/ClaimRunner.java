@@ -106,7 +106,7 @@ public final class ClaimRunner {
             }
         }
         return new Evidence(arm, spec.quantifier(), List.copyOf(results), verdict, stats, cx,
-                settings.onlyTrial().isEmpty());
+                settings.onlyTrial().isEmpty(), setting);
     }
 
     /** One trial's instance and what its check found. */

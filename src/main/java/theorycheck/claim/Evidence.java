@@ -10,9 +10,10 @@ import java.util.stream.DoubleStream;
  * @param arm "claim" or "control"
  * @param complete false when only some trials were run (a single-trial re-run): then the verdict
  *     describes those trials only and is not compared with the expected one
+ * @param setting the arm's setting, for a key number or chart that names a threshold of the claim file
  */
 public record Evidence(String arm, Quantifier quantifier, List<TrialResult> trials, Verdict verdict,
-        Statistics statistics, Optional<Counterexample> counterexample, boolean complete) {
+        Statistics statistics, Optional<Counterexample> counterexample, boolean complete, Setting setting) {
 
     /** The largest value of a trial metric over this arm's trials; NaN if there are none or one is NaN. */
     public double max(String metric) {

@@ -32,8 +32,6 @@ import theorycheck.train.TrainResult;
  * {@code optimizer} names the method run (see {@link RateOptimizer}).
  */
 final class DirectionRate extends OnSeparable implements ClaimRunner.KeyNumber {
-    /** Allowed growth of angle·log t/log log t from T₀ to T: theory says ≤ 1, a wrong limit gives ≈ 1.47. */
-    static final double RATE_GROWTH_TOL = 1.1;
     private final Loss loss;
 
     DirectionRate(Loss loss) {
@@ -56,6 +54,7 @@ final class DirectionRate extends OnSeparable implements ClaimRunner.KeyNumber {
 
     @Override
     public TrialResult check(SeparableInstance inst, Trial trial) {
+        double rateGrowthTol = trial.setting().real("rate_growth_tol");
         var s = trial.setting();
         RateOptimizer method = s.choice("optimizer", RateOptimizer.class);
         Classification data = inst.data();
@@ -110,11 +109,11 @@ final class DirectionRate extends OnSeparable implements ClaimRunner.KeyNumber {
         if (run.diverged()) {
             return b.outcome(Outcome.INCONCLUSIVE, growth, "run diverged: " + run.detail());
         }
-        boolean pass = aEnd < a0 && growth <= RATE_GROWTH_TOL;
+        boolean pass = aEnd < a0 && growth <= rateGrowthTol;
         return b.decide(growth, pass, String.format(Locale.ROOT,
                 "%s: angle to the ℓ2 max-margin direction %.4f rad at t=%d → %.4f at t=%d; growth of angle·log t/log log t "
                         + "%.3f (≤ %.1f for convergence at the theory's rate); margin ratio %.4f", what, a0, t0, aEnd,
-                tEnd, growth, RATE_GROWTH_TOL, ratios[ratios.length - 1]));
+                tEnd, growth, rateGrowthTol, ratios[ratios.length - 1]));
     }
 
     @Override
@@ -132,11 +131,12 @@ final class DirectionRate extends OnSeparable implements ClaimRunner.KeyNumber {
 
     @Override
     public String keyNumber(Evidence e) {
+        double rateGrowthTol = e.setting().real("rate_growth_tol");
         double maxGrowth = e.max("rateGrowth");
         double maxAngle = e.max("angleAtT");
         double minRatio = e.min("marginRatioAtT");
         return String.format(Locale.ROOT,
                 "largest growth of angle·log t/log log t: %.3f (tol %.1f); angle at the end ≤ %.4f rad; ℓ2 margin ratio ≥ %.4f",
-                maxGrowth, RATE_GROWTH_TOL, maxAngle, minRatio);
+                maxGrowth, rateGrowthTol, maxAngle, minRatio);
     }
 }

@@ -35,8 +35,6 @@ import theorycheck.train.Trainer;
  * size (≥ m: full batch).
  */
 final class HomogeneousMargin implements InstanceCheck<NetInstance>, ClaimRunner.KeyNumber {
-    /** Largest relative fall of γ̃ between recorded points allowed for GD's discretization (see the claim file). */
-    static final double SMOOTHED_DROP_TOL = 1e-3;
 
     @Override
     public NetInstance draw(Trial trial) {
@@ -45,6 +43,7 @@ final class HomogeneousMargin implements InstanceCheck<NetInstance>, ClaimRunner
 
     @Override
     public TrialResult check(NetInstance inst, Trial trial) {
+        double smoothedDropTol = trial.setting().real("smoothed_drop_tol");
         var s = trial.setting();
         Classification data = inst.data();
         Mlp net = inst.net();
@@ -116,12 +115,12 @@ final class HomogeneousMargin implements InstanceCheck<NetInstance>, ClaimRunner
                 .metric("byNormGain", byNorm[byNorm.length - 1] / byNorm[first])
                 .metric("smoothedWorstRelativeDrop", worstDrop).metric("marginWorstRelativeDrop", worstMarginDrop)
                 .metric("recordedStepsBackAboveThreshold", backAbove);
-        boolean pass = worstDrop <= SMOOTHED_DROP_TOL && gain > 1;
+        boolean pass = worstDrop <= smoothedDropTol && gain > 1;
         return b.decide(worstDrop, pass, String.format(Locale.ROOT,
                 "after step %d (mean loss < log 2/m): smoothed margin's largest relative fall %.2e (≤ %.0e passes); "
                         + "normalized margin %.4g → %.4g (×%.3f), its largest relative fall %.2e; summed loss back "
                         + "above log 2 at %d recorded steps",
-                (long) t[first], worstDrop, SMOOTHED_DROP_TOL, margin[first], margin[margin.length - 1], gain,
+                (long) t[first], worstDrop, smoothedDropTol, margin[first], margin[margin.length - 1], gain,
                 worstMarginDrop, backAbove));
     }
 
@@ -140,12 +139,13 @@ final class HomogeneousMargin implements InstanceCheck<NetInstance>, ClaimRunner
 
     @Override
     public String keyNumber(Evidence e) {
+        double smoothedDropTol = e.setting().real("smoothed_drop_tol");
         double drop = e.trials().stream().mapToDouble(t -> t.metrics().getOrDefault("smoothedWorstRelativeDrop",
                 Double.NaN)).max().orElse(Double.NaN);
         double gain = e.trials().stream().mapToDouble(t -> t.metrics().getOrDefault("marginGain", Double.NaN)).min()
                 .orElse(Double.NaN);
         return String.format(Locale.ROOT,
                 "after the loss threshold: largest relative fall of the smoothed margin %.2e (tol %.0e); smallest "
-                        + "normalized-margin gain ×%.3f", drop, SMOOTHED_DROP_TOL, gain);
+                        + "normalized-margin gain ×%.3f", drop, smoothedDropTol, gain);
     }
 }

@@ -106,8 +106,6 @@ class MaxMarginRateChecks {
     }
 
     static final class LogTResidual extends OnInstance implements ClaimRunner.KeyNumber {
-        /** ‖ρ‖ may rise over the window by at most this fraction of ‖ŵ‖·ln(T/T₁) (see the claim file). */
-        static final double RISE_TOL = 0.1;
 
         /** The loss GD runs on, named by the setting key {@code loss}, with its curvature bound. */
         enum LossKind {
@@ -127,6 +125,7 @@ class MaxMarginRateChecks {
 
         @Override
         public TrialResult check(Instance inst, Trial trial) {
+            double riseTol = trial.setting().real("rise_tol");
             var s = trial.setting();
             double c = s.real("coefficient");
             LossKind lossKind = s.choice("loss", LossKind.class);
@@ -197,10 +196,10 @@ class MaxMarginRateChecks {
             if (run.diverged()) {
                 return b.outcome(Outcome.INCONCLUSIVE, rise, "run diverged: " + run.detail());
             }
-            return b.decide(rise, rise <= RISE_TOL, String.format(Locale.ROOT,
+            return b.decide(rise, rise <= riseTol, String.format(Locale.ROOT,
                     "‖w − %.1f·ŵ log t‖: %.3f at t=%d, %.3f at t=%d, max %.3f in [%d, %d], %.3f at the end; rise %.4f of "
                             + "‖ŵ‖·ln(%d) = %.3f (≤ %.2f for bounded); angle to ŵ at the end %.4f rad",
-                    c, rhoAtStart, tFirst, rhoAtT1, t1, rhoMax, t1, tEnd, rhoEnd, rise, tEnd / t1, allowance, RISE_TOL,
+                    c, rhoAtStart, tFirst, rhoAtT1, t1, rhoMax, t1, tEnd, rhoEnd, rise, tEnd / t1, allowance, riseTol,
                     angle));
         }
 
@@ -215,11 +214,12 @@ class MaxMarginRateChecks {
 
         @Override
         public String keyNumber(Evidence e) {
+            double riseTol = e.setting().real("rise_tol");
             double max = e.max("relativeRise");
             double min = e.min("relativeRise");
             return String.format(Locale.ROOT,
                     "rise of ‖ρ‖ over [10⁴, 10⁶] relative to ‖ŵ‖·ln 100: largest %.4f, smallest %.4f (≤ %.2f passes)", max,
-                    min, RISE_TOL);
+                    min, riseTol);
         }
     }
 
@@ -232,13 +232,11 @@ class MaxMarginRateChecks {
      * the same instance and budget.
      */
     static final class NormalizedRate extends OnInstance implements ClaimRunner.KeyNumber {
-        /** Normalized GD's gap at T must be at most this fraction of GD's. */
-        static final double GAP_RATIO_TOL = 0.1;
-        /** Polynomial decay: log-log slope of the gap over the window at most this (GD's must be above it). */
-        static final double SLOPE_TOL = -0.5;
 
         @Override
         public TrialResult check(Instance inst, Trial trial) {
+            double slopeTol = trial.setting().real("slope_tol");
+            double gapRatioTol = trial.setting().real("gap_ratio_tol");
             var s = trial.setting();
             double decay = s.real("decay");
             Classification data = inst.data();
@@ -291,11 +289,11 @@ class MaxMarginRateChecks {
             if (!(gapEnd[0] > 0) || !(gapEnd[1] > 0)) {
                 return b.outcome(Outcome.INCONCLUSIVE, ratio, "a margin gap is not positive (reference accuracy)");
             }
-            boolean pass = ratio <= GAP_RATIO_TOL && slope[0] <= SLOPE_TOL && slope[1] > SLOPE_TOL;
+            boolean pass = ratio <= gapRatioTol && slope[0] <= slopeTol && slope[1] > slopeTol;
             return b.decide(ratio, pass, String.format(Locale.ROOT,
                     "margin gap at T=%d: normalized GD %.3e, GD %.3e (ratio %.4f, need ≤ %.2f); log-log slope over [%d, %d]: "
                             + "normalized GD %.3f (need ≤ %.1f), GD %.3f (need > %.1f)",
-                    tEnd, gapEnd[0], gapEnd[1], ratio, GAP_RATIO_TOL, t1, tEnd, slope[0], SLOPE_TOL, slope[1], SLOPE_TOL));
+                    tEnd, gapEnd[0], gapEnd[1], ratio, gapRatioTol, t1, tEnd, slope[0], slopeTol, slope[1], slopeTol));
         }
 
         @Override
@@ -309,13 +307,14 @@ class MaxMarginRateChecks {
 
         @Override
         public String keyNumber(Evidence e) {
+            double gapRatioTol = e.setting().real("gap_ratio_tol");
             double maxRatio = e.max("gapRatio");
             double maxSlope = e.max("NGD.slope");
             double minGdSlope = e.min("GD.slope");
             return String.format(Locale.ROOT,
                     "largest gap ratio normalized GD / GD at T: %.4f (≤ %.2f); steepest-case normalized-GD slope ≥ %.3f "
                             + "(max), GD slope ≥ %.3f (min)",
-                    maxRatio, GAP_RATIO_TOL, maxSlope, minGdSlope);
+                    maxRatio, gapRatioTol, maxSlope, minGdSlope);
         }
     }
 

@@ -54,10 +54,6 @@ class MaxMarginSeedChecks {
      * "GD converges to the max ℓ2-margin solution" on these data.
      */
     static final class SeedGenerator implements InstanceCheck<SeedGenerator.Instance>, ClaimRunner.KeyNumber {
-        /** GD has reached the finite minimizer when within this relative distance (see the claim file). */
-        static final double AT_MINIMIZER_TOL = 1e-6;
-        /** On overlapping data GD converges linearly; it stops once ‖∇L‖ is at rounding level. */
-        static final double STOP_GRADIENT = 1e-13;
 
         record Instance(int m, int d, double shift, long dataSeed, long censusSeed) {
             Classification data() {
@@ -96,12 +92,15 @@ class MaxMarginSeedChecks {
             var b = TrialResult.of(trial).instance(inst + " " + gd.describe()).metric("census", census)
                     .metric("censusSeparable", separableDraws).metric("separable", cert.separable() ? 1 : 0)
                     .metric("certifiedLinfMargin", cert.margin());
-            return cert.separable() ? separableCase(data, gd, s.integer("t_start"), tEnd, b)
-                    : overlappingCase(data, gd, tEnd, b);
+            double rateGrowthTol = s.real("rate_growth_tol");
+            double stopGradient = s.real("stop_gradient");
+            double atMinimizerTol = s.real("at_minimizer_tol");
+            return cert.separable() ? separableCase(data, gd, s.integer("t_start"), tEnd, rateGrowthTol, b)
+                    : overlappingCase(data, gd, tEnd, stopGradient, atMinimizerTol, b);
         }
 
         private static TrialResult separableCase(Classification data, GradientDescent gd, long t0, long tEnd,
-                TrialResult.Builder b) {
+                double rateGrowthTol, TrialResult.Builder b) {
             MaxMargin.Result l2 = MaxMargin.l2(data);
             AngleRate r = AngleRate.measure(data, LogisticLoss.INSTANCE, gd, l2, t0, tEnd);
             double[] normalized = new double[r.ratios().length];
@@ -119,15 +118,15 @@ class MaxMarginSeedChecks {
             if (r.run().diverged()) {
                 return b.outcome(Outcome.INCONCLUSIVE, end, "run diverged: " + r.run().detail());
             }
-            boolean pass = r.aEnd() < r.a0() && r.growth() <= DirectionRate.RATE_GROWTH_TOL;
+            boolean pass = r.aEnd() < r.a0() && r.growth() <= rateGrowthTol;
             return b.decide(end, pass, String.format(Locale.ROOT,
                     "separable draw: angle to the ℓ2 max-margin direction %.4f → %.4f rad, growth of angle·log t/log log t "
                             + "%.3f (≤ %.1f passes), margin ratio %.4f",
-                    r.a0(), r.aEnd(), r.growth(), DirectionRate.RATE_GROWTH_TOL, b.peek("marginRatioAtT")));
+                    r.a0(), r.aEnd(), r.growth(), rateGrowthTol, b.peek("marginRatioAtT")));
         }
 
         private static TrialResult overlappingCase(Classification data, GradientDescent gd, long tEnd,
-                TrialResult.Builder b) {
+                double stopGradient, double atMinimizerTol, TrialResult.Builder b) {
             LogisticMinimizer.Result newton = LogisticMinimizer.solve(data);
             Map<String, ToDoubleFunction<double[]>> probes = new LinkedHashMap<>();
             probes.put("normalizedMargin", w -> Vec.norm2(w) == 0 ? Double.NaN
@@ -135,7 +134,7 @@ class MaxMarginSeedChecks {
             probes.put("normW", Vec::norm2);
             EmpiricalRisk risk = new EmpiricalRisk(new LinearModel(data.dim()), LogisticLoss.INSTANCE, data.x(), data.y());
             TrainResult run = Trainer.run(risk, gd, BatchSampler.full(), new double[data.dim()],
-                    new TrainConfig(tEnd, STOP_GRADIENT, 0, 100, 1e12, 80), probes);
+                    new TrainConfig(tEnd, stopGradient, 0, 100, 1e12, 80), probes);
             double[] steps = ClaimCharts.toArray(run.trajectory().steps());
             double[] normalized = ClaimCharts.toArray(run.trajectory().series("normalizedMargin"));
             double end = normalized[normalized.length - 1];
@@ -152,7 +151,7 @@ class MaxMarginSeedChecks {
                 return b.outcome(Outcome.INCONCLUSIVE, end, "the LP found no separator but Newton found no finite minimizer: "
                         + newton.detail());
             }
-            if (run.diverged() || !(distance <= AT_MINIMIZER_TOL)) {
+            if (run.diverged() || !(distance <= atMinimizerTol)) {
                 return b.outcome(Outcome.INCONCLUSIVE, end, String.format(Locale.ROOT,
                         "GD did not reach the finite minimizer within the budget (relative distance %.2e) %s", distance,
                         run.diverged() ? run.detail() : ""));

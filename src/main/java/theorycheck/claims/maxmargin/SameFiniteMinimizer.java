@@ -40,10 +40,6 @@ import theorycheck.train.Trainer;
  */
 final class SameFiniteMinimizer implements InstanceCheck<SameFiniteMinimizer.Instance>,
         ClaimRunner.KeyNumber {
-    /** Relative distance allowed to the minimizer for the methods with a vanishing step (see the claim file). */
-    static final double RELATIVE_TOL = 0.02;
-    /** Lion's constant step keeps it within about a step per coordinate: allowance in units of lr·√d. */
-    static final double LION_STEPS = 3;
 
     record Instance(int m, int d, double shift, long dataSeed) {
         @Override
@@ -72,6 +68,8 @@ final class SameFiniteMinimizer implements InstanceCheck<SameFiniteMinimizer.Ins
 
     @Override
     public TrialResult check(Instance inst, Trial trial) {
+        double lionSteps = trial.setting().real("lion_steps");
+        double relativeTol = trial.setting().real("relative_tol");
         var s = trial.setting();
         boolean separable = s.choice("design", Design.class) == Design.PLANTED_SEPARABLE;
         Rng data = new Rng(inst.dataSeed());
@@ -109,7 +107,7 @@ final class SameFiniteMinimizer implements InstanceCheck<SameFiniteMinimizer.Ins
                         ClaimCharts.toArray(run.trajectory().series("normalizedMargin")));
             }
             ends[k] = end;
-            double allowed = RELATIVE_TOL * scale + (k == 3 ? LION_STEPS * lion.lr() * Math.sqrt(inst.d()) : 0);
+            double allowed = relativeTol * scale + (k == 3 ? lionSteps * lion.lr() * Math.sqrt(inst.d()) : 0);
             double dist = Vec.distance(end, newton.w());
             b.metric(names[k] + ".distance", dist).metric(names[k] + ".allowed", allowed)
                     .metric(names[k] + ".norm", Vec.norm2(end));

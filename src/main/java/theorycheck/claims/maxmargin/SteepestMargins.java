@@ -33,13 +33,12 @@ import theorycheck.train.Trainer;
  * γ_p(w_T)/γ_p* against the LP/QP max-margin answer for that norm.
  */
 final class SteepestMargins extends OnSeparable implements ClaimRunner.KeyNumber {
-    /** The margin gap allowed at the end of the budget (see the claim file). */
-    static final double MARGIN_GAP_TOL = 0.01;
     private static final Norm[] NORMS = {Norm.L2, Norm.LINF, Norm.L1};
     private static final String[] NAMES = {"normalized GD (ℓ2)", "sign GD (ℓ∞)", "coordinate descent (ℓ1)"};
 
     @Override
     public TrialResult check(SeparableInstance inst, Trial trial) {
+        double marginGapTol = trial.setting().real("margin_gap_tol");
         var s = trial.setting();
         double eta = s.real("step");
         long steps = s.integer("t_end");
@@ -85,9 +84,9 @@ final class SteepestMargins extends OnSeparable implements ClaimRunner.KeyNumber
             return b.outcome(Outcome.INCONCLUSIVE, worst, String.format(Locale.ROOT,
                     "one norm's max-margin direction is within %.3g of another norm's best margin", minGap));
         }
-        return b.decide(worst, worst >= 1 - MARGIN_GAP_TOL, String.format(Locale.ROOT,
+        return b.decide(worst, worst >= 1 - marginGapTol, String.format(Locale.ROOT,
                 "margin ratios in each method's own norm: ℓ2 %.5f, ℓ∞ %.5f, ℓ1 %.5f (need ≥ %.2f)",
-                b.peek("L2.marginRatio"), b.peek("LINF.marginRatio"), b.peek("L1.marginRatio"), 1 - MARGIN_GAP_TOL));
+                b.peek("L2.marginRatio"), b.peek("LINF.marginRatio"), b.peek("L1.marginRatio"), 1 - marginGapTol));
     }
 
     @Override
