@@ -32,13 +32,12 @@ final class BenignGapSign implements InstanceCheck<BenignGapSign.Instance>, Clai
      * "Strictly positive" for a difference of losses: above 10⁻¹² of mean(y²). An exact fit leaves
      * residuals of relative size ~10⁻¹⁵ (squared: 10⁻³⁰); any label noise in the settings gives ≥ 10⁻².
      */
-    static final double STRICT = 1e-12;
     static final List<String> TEST_NOISE = List.of("same", "none", "same_or_none");
 
     enum Mode {
         /** PASS iff train − test &gt; 0 (the sign as the statement writes it). */
         TRAIN_MINUS_TEST,
-        /** PASS iff test − train &gt; STRICT·mean(y²), on the population and on the finite test set. */
+        /** PASS iff test − train &gt; strict_gap·mean(y²), on the population and on the finite test set. */
         TEST_MINUS_TRAIN
     }
 
@@ -72,6 +71,7 @@ final class BenignGapSign implements InstanceCheck<BenignGapSign.Instance>, Clai
 
     @Override
     public TrialResult check(Instance inst, Trial trial) {
+        double strictGap = trial.setting().real("strict_gap");
         Spectrum spectrum = inst.spiked() ? Spectrum.spiked(3, 1.0, inst.p() - 3, 1.0) : Spectrum.isotropic(inst.p(), 1.0);
         Rng rng = new Rng(inst.dataSeed());
         double[] truth = SpikedCovariance.truthOnTop(inst.p(), 3, 1.0, rng.split());
@@ -95,7 +95,7 @@ final class BenignGapSign implements InstanceCheck<BenignGapSign.Instance>, Clai
             case TRAIN_MINUS_TEST -> b.decide(train - testPop, train - testPop > 0, note);
             case TEST_MINUS_TRAIN -> {
                 double gap = Math.min(testPop - train, testFinite - train) / scale;
-                yield b.decide(gap, gap > STRICT, note + String.format(Locale.ROOT, "; (test − train)/mean(y²) = %.3g", gap));
+                yield b.decide(gap, gap > strictGap, note + String.format(Locale.ROOT, "; (test − train)/mean(y²) = %.3g", gap));
             }
         };
     }

@@ -33,12 +33,6 @@ import theorycheck.measure.CovarianceRanks;
  * outcome.
  */
 final class BenignRiskCurve implements InstanceCheck<BenignRiskCurve.Instance>, ClaimRunner.KeyNumber {
-    /** The excess risk must at least halve over the m grid to count as falling; see the claim files. */
-    static final double FALL_RATIO = 0.5;
-    /** Benign at m_max: the overfitting costs at most a quarter of the noise variance. */
-    static final double BENIGN_FRACTION_OF_NOISE = 0.25;
-    /** A GD run must end this close (relative) to the interpolant nearest its start. */
-    static final double GD_LIMIT_TOL = 1e-6;
 
     /** How a trial's curve is judged. */
     enum Rule {
@@ -80,6 +74,9 @@ final class BenignRiskCurve implements InstanceCheck<BenignRiskCurve.Instance>, 
 
     @Override
     public TrialResult check(Instance inst, Trial trial) {
+        double gdLimitTol = trial.setting().real("gd_limit_tol");
+        double benignFractionOfNoise = trial.setting().real("benign_fraction_of_noise");
+        double fallRatio = trial.setting().real("fall_ratio");
         int[] grid = inst.grid();
         double noiseVar = inst.noiseStd() * inst.noiseStd();
         double b = trial.setting().real("b");
@@ -143,9 +140,9 @@ final class BenignRiskCurve implements InstanceCheck<BenignRiskCurve.Instance>, 
         if (failedRun) {
             return builder.outcome(Outcome.INCONCLUSIVE, rho, "a GD run did not reach the loss tolerance; " + summary);
         }
-        boolean interpolates = worstTrain <= 1e-12 && worstLimit <= GD_LIMIT_TOL;
-        boolean falls = rho <= FALL_RATIO;
-        boolean benign = falls && endOverNoise <= BENIGN_FRACTION_OF_NOISE && interpolates;
+        boolean interpolates = worstTrain <= 1e-12 && worstLimit <= gdLimitTol;
+        boolean falls = rho <= fallRatio;
+        boolean benign = falls && endOverNoise <= benignFractionOfNoise && interpolates;
         boolean pass = switch (rule) {
             case FALLS -> falls;
             case BENIGN -> benign;

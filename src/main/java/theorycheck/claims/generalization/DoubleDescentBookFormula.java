@@ -51,6 +51,7 @@ final class DoubleDescentBookFormula implements InstanceCheck<DoubleDescentBookF
 
     @Override
     public TrialResult check(Instance in, Trial trial) {
+        double crossCheckTol = trial.setting().real("cross_check_tol");
         DoubleDescentSweep sweep = DoubleDescentSweep.draw(in.m(), in.ns(), in.draws(), new Rng(in.dataSeed()));
         int k = in.ns().length;
         double r2 = in.r() * in.r();
@@ -106,7 +107,7 @@ final class DoubleDescentBookFormula implements InstanceCheck<DoubleDescentBookF
                 + "σ²m/(n−m−1) is %.3g× the book's σ²/(n−m) at n=%d; the missing bias r²(1−m/n) is %.0f%% of the "
                 + "exact test MSE at n=%d", maxRel, nw, book[worst], exact[worst], mean[worst], worstAgreement, in.z(),
                 varianceFactor, n2, 100 * biasShare, in.ns()[k - 1]);
-        if (!(sweep.crossCheckError <= DoubleDescentCurveShape.CROSS_CHECK_TOL) || !(worstAgreement <= 1)) {
+        if (!(sweep.crossCheckError <= crossCheckTol) || !(worstAgreement <= 1)) {
             return b.outcome(Outcome.INCONCLUSIVE, maxRel, "the Monte-Carlo check of the exact formula failed; " + note);
         }
         return b.decide(maxRel, maxRel <= in.tolerance(), note);

@@ -47,6 +47,7 @@ final class DoubleDescentThresholdTail implements InstanceCheck<DoubleDescentThr
 
     @Override
     public TrialResult check(Instance in, Trial trial) {
+        double crossCheckTol = trial.setting().real("cross_check_tol");
         int n = in.m() + in.gap();
         DoubleDescentSweep sweep = DoubleDescentSweep.draw(in.m(), new int[] {n}, in.draws(), new Rng(in.dataSeed()));
         double s2 = in.sigma() * in.sigma();
@@ -114,7 +115,7 @@ final class DoubleDescentThresholdTail implements InstanceCheck<DoubleDescentThr
                 Double.isInfinite(meanTheory) ? "∞" : String.format(Locale.ROOT, "%.4g", meanTheory),
                 DoubleDescentStats.sorted(signalOnly)[len - 1],
                 Vec.median(loud) / Vec.median(excess));
-        if (!(sweep.crossCheckError <= DoubleDescentCurveShape.CROSS_CHECK_TOL)) {
+        if (!(sweep.crossCheckError <= crossCheckTol)) {
             return b.outcome(Outcome.INCONCLUSIVE, hill.high(), "spectral risk disagrees with MinNorm.solve; " + note);
         }
         if (hill.high() < 1) {

@@ -33,8 +33,6 @@ import theorycheck.train.Trainer;
 
 /** Stops at the first validation minimum and compares the test loss there with the run's test minimum. */
 final class ValidationStopping implements InstanceCheck<StopInstance>, ClaimRunner.KeyNumber {
-    /** Round-off allowance on the test loss (see the claim file). */
-    static final double REL_TOL = 1e-9;
 
     @Override
     public StopInstance draw(Trial trial) {
@@ -51,6 +49,7 @@ final class ValidationStopping implements InstanceCheck<StopInstance>, ClaimRunn
 
     @Override
     public TrialResult check(StopInstance inst, Trial trial) {
+        double relTol = trial.setting().real("rel_tol");
         double[][] curves = inst.images() ? imageCurves(inst, trial.setting()) : regressionCurves(inst, trial.setting());
         double[] val = curves[0];
         double[] test = curves[1];
@@ -68,7 +67,7 @@ final class ValidationStopping implements InstanceCheck<StopInstance>, ClaimRunn
         double excess = test[tv] / test[tt] - 1;
         r.metric("stopAtValidationMin", tv).metric("testMinAt", tt).metric("relativeExcessTestLoss", excess)
                 .metric("testLossAtStop", test[tv]).metric("testLossMin", test[tt]).metric("images", inst.images() ? 1 : 0);
-        return r.decide(excess, excess <= REL_TOL, String.format(Locale.ROOT,
+        return r.decide(excess, excess <= relTol, String.format(Locale.ROOT,
                 "validation minimum at %s %d, test minimum at %d; test loss there %.6g vs minimum %.6g (relative excess %.3g)",
                 inst.images() ? "epoch" : "step", tv, tt, test[tv], test[tt], excess));
     }
@@ -206,7 +205,8 @@ final class ValidationStopping implements InstanceCheck<StopInstance>, ClaimRunn
 
     @Override
     public String keyNumber(Evidence e) {
-        long misses = e.trials().stream().filter(t -> t.metrics().get("relativeExcessTestLoss") > REL_TOL).count();
+        double relTol = e.setting().real("rel_tol");
+        long misses = e.trials().stream().filter(t -> t.metrics().get("relativeExcessTestLoss") > relTol).count();
         double[] ex = e.trials().stream().mapToDouble(t -> t.metrics().get("relativeExcessTestLoss")).sorted().toArray();
         return String.format(Locale.ROOT, "%d of %d runs stop where the test loss is not minimal; relative excess "
                 + "test loss median %.3g, largest %.3g", misses, ex.length, ex.length == 0 ? Double.NaN : ex[ex.length / 2],
