@@ -22,11 +22,6 @@ public final class SettingReads {
         kinds.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(kind);
     }
 
-    /** Every key read or asked for. */
-    public Set<String> keys() {
-        return Set.copyOf(kinds.keySet());
-    }
-
     /** The keys whose value was read (not only asked for with {@link Setting#has}). */
     public Set<String> readKeys() {
         Set<String> out = new TreeSet<>();
