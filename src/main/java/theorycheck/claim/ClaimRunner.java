@@ -40,7 +40,7 @@ public final class ClaimRunner {
         if (settings.onlyTrial().isEmpty()) {
             // one trial or arm may take one branch of a variant; all trials of both arms together must read
             // every key (the control's keys are the claim's: its file may only override them)
-            spec.setting(settings.tier()).requireRead(read);
+            spec.setting(settings.tier()).requireRead(read.readKeys());
         }
         Statistics s = claimEvidence.statistics();
         String key = check instanceof KeyNumber k ? k.keyNumber(claimEvidence)

@@ -139,12 +139,7 @@ public final class RecordedReads {
     }
 
     private static void check(ClaimSpec spec, SortedMap<String, Set<String>> reads, Setting setting) {
-        for (String key : setting.asMap().keySet()) {
-            if (!reads.containsKey(key)) {
-                throw new ClaimSpecException(spec.file(), "setting." + key, "is read by no check of this claim; "
-                        + "remove it or read it (keys read: " + String.join(", ", reads.keySet()) + ")");
-            }
-        }
+        setting.requireRead(reads.keySet());
         reads.forEach((key, kinds) -> {
             if (!setting.has(key)) {
                 if (!kinds.contains(SettingReads.OPTIONAL)) {

@@ -40,8 +40,7 @@ public final class Setting {
      * Fails when a key of this setting is not in {@code read}: a value no check reads is a number a
      * reader believes matters and does not, so it is an error like an unknown field.
      */
-    public void requireRead(SettingReads reads) {
-        Set<String> read = reads.readKeys();
+    public void requireRead(Set<String> read) {
         for (String key : values.keySet()) {
             if (!read.contains(key)) {
                 throw bad(key, "is read by no check of this claim; remove it or read it (keys read: "
@@ -105,13 +104,23 @@ public final class Setting {
      * which must be one of {@code allowed}; anything else is an error naming the key and the choices.
      */
     public String choice(String key, String... allowed) {
-        String v = text(key, "choice(" + String.join("|", allowed) + ")").strip();
+        return oneOf(key, text(key, "choice(" + String.join("|", allowed) + ")"), allowed);
+    }
+
+    /** {@code value} (stripped) when it is one of {@code allowed}; otherwise an error naming the key and the choices. */
+    private String oneOf(String key, String value, String... allowed) {
+        String v = value.strip();
         for (String a : allowed) {
             if (a.equals(v)) {
                 return a;
             }
         }
         throw bad(key, "'" + v + "' is not one of " + String.join(", ", allowed));
+    }
+
+    /** The entries of a comma-separated list of choices; none for {@value #NONE}. */
+    private static String[] listEntries(String text) {
+        return text.strip().equals(NONE) ? new String[0] : text.split(",");
     }
 
     /**
@@ -124,12 +133,8 @@ public final class Setting {
 
     /** As {@link #choice(String, Class)} for a comma-separated list of constants, or {@value #NONE} for none. */
     public <E extends Enum<E>> List<E> choices(String key, Class<E> type) {
-        String text = text(key, "choices(" + labels(type, "|") + ")");
         List<E> out = new java.util.ArrayList<>();
-        if (text.strip().equals(NONE)) {
-            return out;
-        }
-        for (String part : text.split(",")) {
+        for (String part : listEntries(text(key, "choices(" + labels(type, "|") + ")"))) {
             out.add(parseChoice(key, part, type));
         }
         return out;
@@ -241,11 +246,8 @@ public final class Setting {
             case "integers" -> integers(key);
             case "choice" -> choice(key, allowed);
             case "choices" -> {
-                String text = text(key);
-                for (String part : text.strip().equals(NONE) ? new String[0] : text.split(",")) {
-                    if (!java.util.List.of(allowed).contains(part.strip())) {
-                        throw bad(key, "'" + part.strip() + "' is not one of " + String.join(", ", allowed));
-                    }
+                for (String part : listEntries(text(key))) {
+                    oneOf(key, part, allowed);
                 }
             }
             default -> throw new IllegalArgumentException("unknown kind of setting value '" + kind + "'");
